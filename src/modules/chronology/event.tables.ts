@@ -1,0 +1,34 @@
+import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+/** An agency's entry about one or more people. Append-only: a correction is a new event that supersedes. */
+export const event = pgTable(
+  'event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A type from the vocabulary of contracts/timeline.md, e.g. appointment.was-not-brought */
+    type: text('type').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    practitionerId: uuid('practitioner_id'),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    summary: text('summary'),
+    details: jsonb('details').notNull().default({}),
+    isSignificant: boolean('is_significant').notNull().default(false),
+    /** public-task (UK GDPR 6(1)(e) with DPA 2018 Sch 1 para 18), law-enforcement (Part 3, Sch 8 para 4), consent */
+    lawfulBasis: text('lawful_basis').notNull(),
+    supersedesId: uuid('supersedes_id'),
+  },
+  t => [index('event_occurred_on_idx').on(t.occurredOn)],
+)
+
+/** Who an event is about. The chronology of a child is every event with a row here for them. */
+export const eventSubject = pgTable(
+  'event_subject',
+  {
+    personId: uuid('person_id').notNull(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => event.id),
+  },
+  t => [primaryKey({ name: 'event_subject_pk', columns: [t.personId, t.eventId] }), index('event_subject_event_id_idx').on(t.eventId)],
+)

@@ -1,0 +1,34 @@
+import { inArray, sql } from 'drizzle-orm'
+import type { Db } from '../db/index.ts'
+import { role, rolePermission } from './access.tables.ts'
+
+export class AccessRepository {
+  private readonly db: Db
+
+  constructor(db: Db) {
+    this.db = db
+  }
+
+  async upsertRoles(roles: { id: string; name: string; description: string; permissions: string[] }[]): Promise<void> {
+    if (roles.length === 0) return
+    await this.db
+      .insert(role)
+      .values(roles.map(r => ({ id: r.id, name: r.name, description: r.description })))
+      .onConflictDoUpdate({ target: role.id, set: { name: sql`excluded.name`, description: sql`excluded.description` } })
+    const grants = roles.flatMap(r => r.permissions.map(permission => ({ roleId: r.id, permission })))
+    if (grants.length > 0) await this.db.insert(rolePermission).values(grants).onConflictDoNothing()
+  }
+
+  async listPermissions(roleIds: readonly string[]): Promise<string[]> {
+    if (roleIds.length === 0) return []
+    const rows = await this.db
+      .selectDistinct({ permission: rolePermission.permission })
+      .from(rolePermission)
+      .where(inArray(rolePermission.roleId, [...roleIds]))
+    return rows.map(r => r.permission)
+  }
+
+  async listRoles(): Promise<{ id: string; name: string; description: string }[]> {
+    return this.db.select().from(role).orderBy(role.id)
+  }
+}

@@ -1,0 +1,41 @@
+import * as z from 'zod'
+
+/**
+ * The catalogue of permissions the code checks. Which role holds which permission is data (role_permission);
+ * the defaults below are written on every migrate, and a deployment may grant more.
+ */
+export const Permission = z.enum([
+  'child:search',
+  'child:view',
+  'aggregate:view',
+  'audit:view',
+  'admin:manage',
+])
+export type Permission = z.infer<typeof Permission>
+
+export const RoleId = z.enum([
+  'referrer',
+  'agency-practitioner',
+  'front-door-worker',
+  'social-worker',
+  'team-manager',
+  'exploitation-lead',
+  'partnership-analyst',
+  'auditor',
+  'administrator',
+])
+export type RoleId = z.infer<typeof RoleId>
+
+const casework: Permission[] = ['child:search', 'child:view']
+
+export const defaultRoles: { id: RoleId; name: string; description: string; permissions: Permission[] }[] = [
+  { id: 'referrer', name: 'Referrer', description: 'Raises concerns about children and sees the outcome of their referrals', permissions: ['child:search'] },
+  { id: 'agency-practitioner', name: 'Agency practitioner', description: 'Works with children in a partner agency (health, school, police, housing...)', permissions: casework },
+  { id: 'front-door-worker', name: 'Front-door worker', description: 'Screens contacts at the multi-agency safeguarding hub', permissions: casework },
+  { id: 'social-worker', name: 'Social worker', description: 'Holds cases in children’s social care', permissions: casework },
+  { id: 'team-manager', name: 'Team manager', description: 'Manages a team, approves decisions', permissions: casework },
+  { id: 'exploitation-lead', name: 'Exploitation lead', description: 'Leads work on harm outside the home', permissions: casework },
+  { id: 'partnership-analyst', name: 'Partnership analyst', description: 'Sees aggregate figures, never a child’s identity', permissions: ['aggregate:view'] },
+  { id: 'auditor', name: 'Auditor', description: 'Reviews the audit trail', permissions: ['audit:view'] },
+  { id: 'administrator', name: 'Administrator', description: 'Manages agencies, teams and accounts; sees no child data', permissions: ['admin:manage'] },
+]

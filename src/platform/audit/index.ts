@@ -1,0 +1,1 @@
+export { AuditWriter, type AuditEntry, type AuditContext, type AuditRecord } from './audit.writer.ts'

@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, Environment, type Config } from './config.ts'

@@ -1,0 +1,1 @@
+export { parseForm, type FormResult, type FormErrors } from './parse-form.ts'
