@@ -4,7 +4,7 @@ import { createServices, type Services } from '../../src/composition.ts'
 import { RoleId } from '../../src/platform/access/index.ts'
 import { loadConfig } from '../../src/platform/config/index.ts'
 import { committedMigrationCount, type Database, type Engine } from '../../src/platform/db/index.ts'
-import { createLogger } from '../../src/platform/logging/index.ts'
+import { createLogger, type Logger } from '../../src/platform/logging/index.ts'
 import { openTestDatabase } from './test-database.ts'
 
 export const PASSWORD = 'correct horse battery staple'
@@ -98,13 +98,13 @@ export async function loadFixtures(services: Services, database: Database): Prom
 
 export type TestApp = { app: App; services: Services; database: Database; close(): Promise<void> }
 
-export async function startTestApp(engine: Engine): Promise<TestApp> {
+export async function startTestApp(engine: Engine, options: { logger?: Logger } = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine)
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 't'.repeat(40) })
   const services = createServices(config, database)
   await services.prepareDatabase()
   await loadFixtures(services, database)
-  const app = await createApp(services, { logger: createLogger('silent'), version: 'test', expectedMigrations: committedMigrationCount() })
+  const app = await createApp(services, { logger: options.logger ?? createLogger('silent'), version: 'test', expectedMigrations: committedMigrationCount() })
   return {
     app,
     services,

@@ -2,7 +2,13 @@ import type { NewEventRow, NewEventSubjectRow } from '../chronology/index.ts'
 import { FIRST_EVENT_DAY, ageInYears, isoDay, timestampOn, workingDay } from './demo-calendar.ts'
 import type { ChildMember, FamilyExtras, FamilyModel, Member } from './demo-family.ts'
 import type { DemoEventType, EventDetails } from './event-details.ts'
-import type { AgencyRef, LocalAgency, PartnershipIndex, TeamRef } from './organisations.generator.ts'
+import {
+  membersTitled,
+  type AgencyRef,
+  type LocalAgency,
+  type PartnershipIndex,
+  type TeamRef,
+} from './organisations.generator.ts'
 import type { RecordKeeper } from './record-variation.ts'
 import type { Random } from './seeded-random.ts'
 
@@ -213,14 +219,17 @@ export class CaseHistory {
     return this.by(this.partnership.community, this.member(this.partnership.community.schoolNursing), 'health-visiting')
   }
 
+  /** The family's usual doctor at their practice. */
   gp(): Recorder {
-    this.familyGp ??= this.random.pick(this.family.gp.team.memberIds.slice(0, -1))
+    const team = this.family.gp.team
+    this.familyGp ??= this.random.pick(team.memberIds.filter((_, i) => team.titles[i] !== 'Practice nurse'))
     return this.by(this.family.gp, this.familyGp, 'gp')
   }
 
   practiceNurse(): Recorder {
     const team = this.family.gp.team
-    return this.by(this.family.gp, team.memberIds[team.memberIds.length - 1] ?? team.leadId, 'gp')
+    const nurses = membersTitled(team, 'Practice nurse')
+    return this.by(this.family.gp, nurses.length > 0 ? this.random.pick(nurses) : team.leadId, 'gp')
   }
 
   /** The school's designated safeguarding lead; undefined when the child is not at school. */
@@ -232,7 +241,8 @@ export class CaseHistory {
   schoolOffice(child: ChildMember): Recorder | undefined {
     const school: LocalAgency | undefined = child.school
     if (!school) return undefined
-    return this.by(school, school.team.memberIds[school.team.memberIds.length - 1] ?? school.team.leadId, 'school')
+    const office = membersTitled(school.team, 'Attendance officer')
+    return this.by(school, office[0] ?? school.team.leadId, 'school')
   }
 
   police(team: 'publicProtection' | 'domesticAbuse' | 'missing' | 'neighbourhood'): Recorder {

@@ -226,8 +226,8 @@ function wasNotBrought(h: CaseHistory): void {
 // ------------------------------------------------------------------------------------------ T09 babies
 
 const babyBruises = [
-  { site: 'ear', explanation: 'Says the baby caught her ear on the cot bars' },
-  { site: 'face', explanation: 'Sibling hit him with a toy' },
+  { site: 'ear', explanation: 'Says the baby caught an ear on the cot bars' },
+  { site: 'face', explanation: 'An older sibling hit the baby with a toy' },
   { site: 'torso', explanation: 'Car seat strap too tight' },
   { site: 'limb', explanation: 'Mother does not know how it happened' },
 ] as const
@@ -1376,7 +1376,7 @@ function exploitation(h: CaseHistory): void {
         site: 'limb',
         kind: 'wound',
         observed: 'seen',
-        explanation: 'Says he was cut by someone he did not know',
+        explanation: 'Says they were cut by someone they did not know',
         explanationSource: 'child',
         childMobile: true,
         medical: false,

@@ -195,7 +195,7 @@ export function generateFamily(
   const youngestBirth = births[births.length - 1] as number
 
   const motherBirth = eldestBirth - Math.round(r.around(28, 14, 17, 42) * YEAR) - r.int(0, 364)
-  const fatherBirth = motherBirth - Math.round(r.around(2, 8, -4, 12) * YEAR)
+  const fatherBirth = motherBirth - Math.round(r.around(2, 8, -4, 12) * YEAR) + r.int(-180, 180)
   const tables = { mother: nameTables[motherHeritage], father: nameTables[fatherHeritage] }
 
   const maiden = sikh ? (r.chance(0.5) ? 'Kaur' : r.pick(sikhSurnames)) : r.weighted(tables.mother.surnames)
@@ -245,7 +245,7 @@ export function generateFamily(
       'M',
       nameTables[partnerHeritage],
       r.weighted(nameTables[partnerHeritage].surnames),
-      motherBirth + Math.round(r.around(0, 14, -8, 8) * YEAR),
+      motherBirth + Math.round(r.around(0, 14, -8, 8) * YEAR) - r.int(0, 364),
     )
     partnerJoinedDay = r.int(-420, -30)
   } else if (structure === 'mother-and-step-father') {
@@ -254,7 +254,7 @@ export function generateFamily(
       'M',
       nameTables[stepHeritage],
       r.weighted(nameTables[stepHeritage].surnames),
-      motherBirth - Math.round(r.around(2, 8, -4, 10) * YEAR),
+      motherBirth - Math.round(r.around(2, 8, -4, 10) * YEAR) - r.int(0, 364),
     )
     stepStartDay = r.int(Math.max(eldestBirth + 365, -3650), -420)
     if (r.chance(0.5)) motherSurname = stepParent.familyName
@@ -266,7 +266,7 @@ export function generateFamily(
       givenName: r.weighted(older),
       familyName: maiden,
       sex,
-      birthDay: motherBirth - Math.round(r.around(25, 10, 17, 34) * YEAR),
+      birthDay: motherBirth - Math.round(r.around(25, 10, 17, 34) * YEAR) - r.int(0, 364),
     }
   }
   const finalMother: Member = { ...mother, familyName: motherSurname }

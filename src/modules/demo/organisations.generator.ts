@@ -16,8 +16,18 @@ import { AREA, CoreAgency, GP_DOMAIN, SCHOOL_DOMAIN, TeamKind } from './northshi
 import { foldToAscii } from './record-variation.ts'
 import { IdKind, Random, Stream, demoUuid, rankedTable, weightedTable, type WeightedTable } from './seeded-random.ts'
 
-/** A team as the event generator sees it: who leads it and who works in it. */
-export type TeamRef = { readonly id: string; readonly leadId: string; readonly memberIds: readonly string[] }
+/** A team as the event generator sees it: who leads it, who works in it and as what (titles[i] is memberIds[i]'s). */
+export type TeamRef = {
+  readonly id: string
+  readonly leadId: string
+  readonly memberIds: readonly string[]
+  readonly titles: readonly string[]
+}
+
+/** The members of a team with a job title (the practice nurse, the attendance officer); empty when there are none. */
+export function membersTitled(team: TeamRef, title: string): string[] {
+  return team.memberIds.filter((_, i) => team.titles[i] === title)
+}
 
 export type AgencyRef = { readonly id: string; readonly kind: string; readonly name: string }
 
@@ -196,13 +206,15 @@ export function buildPartnership(seed: number, children: number): Partnership {
     const leadDemo = leadDemoIndex >= 0 ? demo.splice(leadDemoIndex, 1)[0] : undefined
     const leadId = addPractitioner(agency, id, titles[0] as string, domain, leadDemo)
     const memberIds = [leadId]
+    const memberTitles = [titles[0] as string]
     const members = Math.max(size, demo.length + 1)
     for (let i = 1; i < members; i++) {
       const placed = demo.shift()
       const title = placed?.jobTitle ?? titles[1 + ((i - 1) % (titles.length - 1))] ?? spec.name
       memberIds.push(addPractitioner(agency, id, title, domain, placed))
+      memberTitles.push(title)
     }
-    return { id, leadId, memberIds }
+    return { id, leadId, memberIds, titles: memberTitles }
   }
 
   const demoFor = (agency: string, team: TeamKind) =>

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+
+const bin = fileURLToPath(new URL('../../bin/sightline.js', import.meta.url))
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sightline-cli-'))
+
+function sightline(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, SIGHTLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('the sightline command', () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('lists its commands', () => {
+    const result = sightline(['--help'])
+    assert.equal(result.status, 0)
+    for (const command of ['serve', 'migrate', 'seed']) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'))
+  })
+
+  it('explains each command with --help', () => {
+    for (const command of ['serve', 'migrate', 'seed']) {
+      const result = sightline([command, '--help'])
+      assert.equal(result.status, 0, command)
+      assert.match(result.stdout, new RegExp(`^Usage: sightline ${command}`), command)
+    }
+  })
+
+  it('refuses an unknown command or option with status 2', () => {
+    assert.equal(sightline(['frobnicate']).status, 2)
+    const bad = sightline(['seed', '--childs', '5'])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /Unknown option '--childs'/)
+    const notNumber = sightline(['seed', '--children', 'lots'])
+    assert.equal(notNumber.status, 2)
+    assert.match(notNumber.stderr, /--children must be a whole number from 1 to/)
+  })
+
+  it('names a malformed environment variable and exits 2', () => {
+    const result = sightline(['migrate'], { PORT: 'eighty' })
+    assert.equal(result.status, 2)
+    assert.match(result.stderr, /PORT: must be a whole number/)
+  })
+
+  it('says clearly when PostgreSQL cannot be reached, without the password, and exits 3', () => {
+    const result = sightline(['migrate'], { DATABASE_URL: 'postgres://someone:secret-pw@127.0.0.1:1/sightline' })
+    assert.equal(result.status, 3)
+    assert.match(result.stderr, /Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/sightline \(ECONNREFUSED\)/)
+    assert.ok(!result.stderr.includes('secret-pw'))
+  })
+
+  it('migrates, seeds a small partnership with progress, and refuses to seed it twice', () => {
+    assert.equal(sightline(['migrate']).status, 0)
+    const seeded = sightline(['seed', '--children', '40', '--seed', '7'])
+    assert.equal(seeded.status, 0, seeded.stderr)
+    assert.match(seeded.stderr, /Seeding/)
+    assert.match(seeded.stdout, /front-door@demo\.sightline\.test/)
+    const again = sightline(['seed', '--children', '40'])
+    assert.equal(again.status, 2)
+    assert.match(again.stderr, /already holds a partnership/)
+  })
+})
