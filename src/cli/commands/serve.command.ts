@@ -38,6 +38,7 @@ Options:
     const logger = createLogger(config.logLevel)
     const database = await openConfiguredDatabase(config)
     let app: Awaited<ReturnType<typeof createApp>> | undefined
+    let purgeTimer: NodeJS.Timeout | undefined
     try {
       const services = createServices(config, database)
       await services.prepareDatabase()
@@ -52,6 +53,10 @@ Options:
         hasDemo = true
       }
       app = await createApp(services, { logger, version, expectedMigrations: committedMigrationCount() })
+      const purge = () => services.auth.purgeExpiredSessions().catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'))
+      await purge()
+      purgeTimer = setInterval(() => void purge(), 60 * 60_000)
+      purgeTimer.unref()
       const address = await app.listen({ port: config.port, host: config.host })
       const shown = address.replace('127.0.0.1', 'localhost')
       console.log(`\nSightline ${version} is running at ${shown} on the ${describeDatabase(config)} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s).`)
@@ -72,6 +77,7 @@ Options:
           process.exit(1)
         }
         stopping = true
+        clearInterval(purgeTimer)
         logger.info({ signal }, 'shutting down')
         void running
           .close()

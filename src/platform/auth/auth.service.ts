@@ -84,6 +84,11 @@ export class AuthService {
     return { ...described, csrfToken: row.csrfSecret, sessionHash: idHash }
   }
 
+  /** Remove sessions whose idle time has run out (they are already refused; this keeps the table small). */
+  async purgeExpiredSessions(): Promise<void> {
+    await this.accounts.deleteExpiredSessions(this.now())
+  }
+
   async endSession(token: string): Promise<void> {
     await this.accounts.deleteSession(hashToken(token))
   }

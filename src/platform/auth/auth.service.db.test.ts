@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { openTestDatabase, testEngines } from '../../../test/support/test-database.ts'
+import { AccessRepository, defaultRoles } from '../access/index.ts'
+import type { Database } from '../db/index.ts'
+import { AuthRepository } from './auth.repository.ts'
+import { AuthService } from './auth.service.ts'
+
+for (const engine of testEngines()) {
+  describe(`accounts and sessions (${engine})`, () => {
+    let database: Database
+    let now = new Date('2026-11-26T09:00:00Z')
+    let auth: AuthService
+    const accountId = '70000000-0000-4000-8000-000000000001'
+
+    before(async () => {
+      database = await openTestDatabase(engine)
+      const access = new AccessRepository(database.db)
+      await access.upsertRoles(defaultRoles)
+      auth = new AuthService(new AuthRepository(database.db), access, 30, () => now)
+      await auth.createAccounts(database.db, [
+        { id: accountId, email: 'Sam.Worker@Example.org', displayName: 'Sam Worker', passwordHash: await auth.hashPassword('a long enough password'), roles: ['social-worker'] },
+      ])
+    })
+    after(() => database.close())
+
+    it('verifies a password with argon2id, email case aside', async () => {
+      const account = await auth.verifyCredentials('sam.worker@example.org', 'a long enough password')
+      assert.equal(account?.accountId, accountId)
+      assert.deepEqual(account?.roles, ['social-worker'])
+      assert.ok(account?.permissions.has('child:view'))
+      assert.equal(await auth.verifyCredentials('sam.worker@example.org', 'wrong'), undefined)
+      assert.equal(await auth.verifyCredentials('nobody@example.org', 'a long enough password'), undefined)
+      const stored = await database.rows<{ password_hash: string }>(sql`select password_hash from account`)
+      assert.match(stored[0]!.password_hash, /^\$argon2id\$/)
+    })
+
+    it('stores only a hash of the session id, slides the expiry with use and ends it when idle', async () => {
+      const token = await auth.startSession(accountId)
+      const stored = await database.rows<{ id_hash: string }>(sql`select id_hash from session`)
+      assert.ok(stored.every(r => r.id_hash !== token))
+      assert.ok(await auth.resumeSession(token))
+      now = new Date(now.getTime() + 25 * 60_000)
+      assert.ok(await auth.resumeSession(token), 'still live after 25 idle minutes')
+      now = new Date(now.getTime() + 25 * 60_000)
+      assert.ok(await auth.resumeSession(token), 'the last use slid the expiry on')
+      now = new Date(now.getTime() + 31 * 60_000)
+      assert.equal(await auth.resumeSession(token), undefined, 'ended after 31 idle minutes')
+      await auth.purgeExpiredSessions()
+      assert.deepEqual(await database.rows(sql`select id_hash from session`), [])
+    })
+  })
+}
