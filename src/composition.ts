@@ -25,7 +25,11 @@ export function createServices(config: Config, database: Database) {
     const practitioner = await agencies.findPractitionerByAccount(account.accountId)
     const agency = practitioner ? (await agencies.byId()).get(practitioner.agencyId) : undefined
     return {
+      kind: 'practitioner',
       accountId: account.accountId,
+      apiClientId: undefined,
+      scopes: new Set(),
+      authenticatedAt: account.authenticatedAt,
       displayName: account.displayName,
       email: account.email,
       roles: account.roles,

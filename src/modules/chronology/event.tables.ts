@@ -1,4 +1,4 @@
-import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /** An agency's entry about one or more people. Append-only: a correction is a new event that supersedes. */
 export const event = pgTable(
@@ -17,8 +17,34 @@ export const event = pgTable(
     /** public-task (UK GDPR 6(1)(e) with DPA 2018 Sch 1 para 18), law-enforcement (Part 3, Sch 8 para 4), consent */
     lawfulBasis: text('lawful_basis').notNull(),
     supersedesId: uuid('supersedes_id'),
+    /** Set when the recording agency restricts the entry: only these roles see its content. */
+    restrictedToRoles: text('restricted_to_roles').array(),
+    /** Whom to ask about a restricted entry. */
+    restrictionContact: text('restriction_contact'),
   },
   t => [index('event_occurred_on_idx').on(t.occurredOn)],
+)
+
+/**
+ * A disclosure: one agency's entries about a person shown to a practitioner of another agency, with the
+ * lawful basis and purpose. A person's record lists what was shared with whom and why.
+ */
+export const disclosure = pgTable(
+  'disclosure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    fromAgencyId: uuid('from_agency_id').notNull(),
+    toAgencyId: uuid('to_agency_id'),
+    toPractitionerId: uuid('to_practitioner_id'),
+    toAccountId: uuid('to_account_id'),
+    lawfulBasis: text('lawful_basis').notNull(),
+    purpose: text('purpose').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    disclosedAt: timestamp('disclosed_at', { withTimezone: true }).notNull().defaultNow(),
+    requestId: text('request_id'),
+  },
+  t => [index('disclosure_person_id_idx').on(t.personId, t.disclosedAt)],
 )
 
 /** Who an event is about. The chronology of a child is every event with a row here for them. */

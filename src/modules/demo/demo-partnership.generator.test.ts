@@ -9,6 +9,8 @@ import { FIRST_EVENT_DAY, REFERENCE_DATE, isoDay } from './demo-calendar.ts'
 import { generateDemoPartnership, type DemoBatch } from './demo-partnership.generator.ts'
 import { DemoPattern } from './demo.schema.ts'
 import { diminutives } from './nicknames.data.ts'
+import { mistypeDate } from './record-variation.ts'
+import { Random } from './seeded-random.ts'
 import { isValidUpn } from './synthetic-identifiers.ts'
 
 type Rows = Omit<DemoBatch, 'patterns' | 'variations' | 'children' | 'families'> & {
@@ -272,6 +274,22 @@ describe('the demo partnership generator', () => {
       assert.ok(upns.length > 1000)
       assert.ok(upns.every(isValidUpn))
       assert.equal(new Set(upns).size, upns.length)
+    })
+  })
+
+  describe('dates', () => {
+    const isRealDate = (value: string | null | undefined) =>
+      value === null || value === undefined || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+
+    it('writes only real dates, however a date of birth is mistyped', () => {
+      for (const person of rows.people) assert.ok(isRealDate(person.dateOfBirth), person.dateOfBirth ?? '')
+      for (const record of rows.sourceRecords) assert.ok(isRealDate(record.dateOfBirth), record.dateOfBirth ?? '')
+      for (const m of rows.householdMembers) assert.ok(isRealDate(m.fromDate) && isRealDate(m.toDate))
+      for (const event of rows.events) assert.ok(isRealDate(event.occurredOn))
+      for (let seed = 0; seed < 200; seed++) {
+        assert.ok(isRealDate(mistypeDate('2020-02-29', Random.for(seed, 9, 9))))
+        assert.ok(isRealDate(mistypeDate('2019-12-31', Random.for(seed, 9, 9))))
+      }
     })
   })
 

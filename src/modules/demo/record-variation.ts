@@ -100,10 +100,15 @@ export function swapDayAndMonth(iso: string): string | undefined {
   return `${year}-${day}-${month}`
 }
 
-/** One digit wrong in a date of birth: the day or the year off by one. Stays a real date. */
+/** One digit wrong in a date of birth: the day or the year off by one. Always a real date (29 February in a
+ * year that has none becomes the 28th), because the database would refuse anything else. */
 export function mistypeDate(iso: string, random: Random): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  if (random.chance(0.5)) return `${year + (random.chance(0.5) ? 1 : -1)}-${iso.slice(5)}`
+  if (random.chance(0.5)) {
+    const otherYear = year + (random.chance(0.5) ? 1 : -1)
+    const lastDay = new Date(Date.UTC(otherYear, month, 0)).getUTCDate()
+    return new Date(Date.UTC(otherYear, month - 1, Math.min(day, lastDay))).toISOString().slice(0, 10)
+  }
   const date = new Date(Date.UTC(year, month - 1, day + (random.chance(0.5) ? 1 : -1)))
   return date.toISOString().slice(0, 10)
 }

@@ -1,9 +1,20 @@
 import { ForbiddenError } from '../errors/index.ts'
 import type { Permission } from './permissions.ts'
 
-/** Who is acting: a signed-in practitioner (or, later, a partner system). */
+/**
+ * Who is acting: a signed-in practitioner (kind 'practitioner', with an account) or a partner agency's system
+ * (kind 'api-client', authenticated by a bearer token, with scopes instead of roles).
+ */
 export type Actor = Readonly<{
-  accountId: string
+  kind: 'practitioner' | 'api-client'
+  /** The sign-in account; undefined for an API client. */
+  accountId: string | undefined
+  /** The API client; undefined for a practitioner. */
+  apiClientId: string | undefined
+  /** API scopes (empty for practitioners). */
+  scopes: ReadonlySet<string>
+  /** When this session last checked the password (and second factor): sign-in or re-authentication. */
+  authenticatedAt: Date | undefined
   displayName: string
   email: string
   roles: readonly string[]

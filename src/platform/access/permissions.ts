@@ -13,6 +13,10 @@ export const Permission = z.enum([
 ])
 export type Permission = z.infer<typeof Permission>
 
+/** What a partner system's API client may be allowed to do. */
+export const ApiScope = z.enum(['concerns:write', 'events:write', 'status:read'])
+export type ApiScope = z.infer<typeof ApiScope>
+
 export const RoleId = z.enum([
   'referrer',
   'agency-practitioner',

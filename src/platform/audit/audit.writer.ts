@@ -23,6 +23,7 @@ export class AuditWriter {
     await db.insert(auditEvent).values({
       actorAccountId: context.actor?.accountId ?? null,
       actorAgencyId: context.actor?.agencyId ?? null,
+      actorApiClientId: context.actor?.apiClientId ?? null,
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,

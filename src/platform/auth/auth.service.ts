@@ -6,6 +6,8 @@ import { decoy, hashPassword, verifyPassword } from './password.ts'
 
 export type SignedInAccount = {
   accountId: string
+  /** When the password was last checked in this session (undefined outside a session). */
+  authenticatedAt?: Date
   email: string
   displayName: string
   roles: string[]
@@ -65,6 +67,7 @@ export class AuthService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: this.expiry(now),
+      authenticatedAt: now,
     })
     return token
   }
@@ -81,7 +84,7 @@ export class AuthService {
     // Write the new expiry at most once a minute per session, not on every request.
     if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await this.accounts.touchSession(idHash, now, this.expiry(now))
     const described = await this.describe(found.id, found.email, found.displayName)
-    return { ...described, csrfToken: row.csrfSecret, sessionHash: idHash }
+    return { ...described, authenticatedAt: row.authenticatedAt, csrfToken: row.csrfSecret, sessionHash: idHash }
   }
 
   /** Remove sessions whose idle time has run out (they are already refused; this keeps the table small). */

@@ -1,11 +1,12 @@
-import type { Actor, Permission } from '../access/index.ts'
+import type { Actor, ApiScope, Permission } from '../access/index.ts'
 
 /**
  * Who may reach a route. Every route must say: a route without `access` is refused at start-up, so access is
  * deny-by-default. 'public' is for sign-in, health and assets; 'signed-in' for pages any practitioner may see;
- * a permission for the rest (services check again: routes are not the only guard).
+ * a permission for the rest (services check again: routes are not the only guard); `api:<scope>` for partner
+ * systems calling with a bearer token that carries the scope.
  */
-export type RouteAccess = 'public' | 'signed-in' | Permission
+export type RouteAccess = 'public' | 'signed-in' | Permission | `api:${ApiScope}`
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { can, Permission } from '../access/index.ts'
+import { ApiScope, can, Permission } from '../access/index.ts'
 import { ForbiddenError, UnauthorisedError } from '../errors/index.ts'
 import type { RouteAccess } from './fastify-types.ts'
 
@@ -21,7 +21,8 @@ export function registerRouteAccess(app: FastifyInstance): DeclaredRoute[] {
     }
     const access = route.config?.access
     if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access`)
-    if (access !== 'public' && access !== 'signed-in' && !Permission.safeParse(access).success) {
+    const isScope = access.startsWith('api:') && ApiScope.safeParse(access.slice(4)).success
+    if (access !== 'public' && access !== 'signed-in' && !isScope && !Permission.safeParse(access).success) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares an unknown access '${access}'`)
     }
     for (const method of [route.method].flat()) {
@@ -33,13 +34,19 @@ export function registerRouteAccess(app: FastifyInstance): DeclaredRoute[] {
     if (request.is404) return
     const access = request.routeOptions.config.access
     if (access === 'public') return
-    if (!request.actor) {
+    if (access?.startsWith('api:')) {
+      // Partner API: only an API client's bearer token with the scope will do; a browser session will not.
+      if (request.actor?.kind !== 'api-client') throw new UnauthorisedError('Send an API client token: Authorization: Bearer <token>')
+      if (!request.actor.scopes.has(access.slice(4))) throw new ForbiddenError(`This API client does not have the scope ${access.slice(4)}`)
+      return
+    }
+    if (!request.actor || request.actor.kind !== 'practitioner') {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(safeReturnTo(request.url))}`)
       }
       throw new UnauthorisedError()
     }
-    if (access !== 'signed-in' && (access === undefined || !can(request.actor, access))) throw new ForbiddenError()
+    if (access !== 'signed-in' && (access === undefined || !can(request.actor, access as Permission))) throw new ForbiddenError()
   })
   return declared
 }
