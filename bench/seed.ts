@@ -20,7 +20,7 @@ import { AgencyRepository, AgencyService } from '../src/modules/agencies/index.t
 import { ChronologyRepository, ChronologyService } from '../src/modules/chronology/index.ts'
 import { DemoService, type SeedSummary } from '../src/modules/demo/index.ts'
 import { PeopleRepository, PeopleService } from '../src/modules/people/index.ts'
-import { AccessRepository, defaultRoles } from '../src/platform/access/index.ts'
+import { AccessGrantRepository, AccessPolicy, AccessRepository, defaultRoles } from '../src/platform/access/index.ts'
 import { AuditWriter } from '../src/platform/audit/index.ts'
 import { AuthRepository, AuthService } from '../src/platform/auth/index.ts'
 import { openDatabase, type Database, type Engine } from '../src/platform/db/index.ts'
@@ -91,7 +91,7 @@ async function runOne(engine: Engine): Promise<Result> {
     const agencies = new AgencyService(new AgencyRepository(database.db))
     const people = new PeopleService(database, new PeopleRepository(database.db), new AuditWriter())
     const chronology = new ChronologyService(new ChronologyRepository(database.db))
-    const demo = new DemoService(database, { agencies, people, chronology, auth })
+    const demo = new DemoService(database, { agencies, people, chronology, auth, policy: new AccessPolicy(new AccessGrantRepository(database.db)) })
     const baselineRssMiB = Math.round(process.resourceUsage().maxRSS / 1024)
     const progress = createProgress(`Seeding (${engine})`)
     const started = performance.now()

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { sql } from 'drizzle-orm'
+import { AuditWriter } from '../platform/audit/index.ts'
+import { openDatabase } from '../platform/db/index.ts'
 
 const bin = fileURLToPath(new URL('../../bin/sightline.js', import.meta.url))
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sightline-cli-'))
@@ -67,5 +70,30 @@ describe('the sightline command', () => {
     const again = sightline(['seed', '--children', '40'])
     assert.equal(again.status, 2)
     assert.match(again.stderr, /already holds a partnership/)
+  })
+  it('verifies the audit chain, and exits 1 naming the first broken link after tampering', async () => {
+    const writeEvents = async () => {
+      const database = await openDatabase({ engine: 'pglite', dataDir })
+      await database.migrate()
+      for (let i = 0; i < 3; i++) {
+        await new AuditWriter().write(database.db, { actor: undefined, requestId: `r${i}` }, { action: 'child.viewed', subjectType: 'person', subjectId: String(i) })
+      }
+      await database.close()
+    }
+    await writeEvents()
+    const intact = sightline(['audit', 'verify'])
+    assert.equal(intact.status, 0, intact.stderr)
+    assert.match(intact.stdout, /Verified 3 audit events .* the chain is intact/)
+    const database = await openDatabase({ engine: 'pglite', dataDir })
+    await database.db.transaction(async tx => {
+      await tx.execute(sql`alter table audit_event disable trigger user`)
+      await tx.execute(sql`update audit_event set reason = 'nothing to see' where seq = 2`)
+      await tx.execute(sql`alter table audit_event enable trigger user`)
+    })
+    await database.close()
+    const broken = sightline(['audit', 'verify'])
+    assert.equal(broken.status, 1)
+    assert.match(broken.stderr, /BROKEN at event 2 \(id \d+\): its stored hash does not match its content/)
+    assert.equal(sightline(['audit', 'check']).status, 2)
   })
 })

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import { bulkInsert, type Db } from '../../platform/db/index.ts'
 import { agency, practitioner, team } from './agency.tables.ts'
 import type { Agency, AgencyKind, Practitioner, Team } from './agency.schema.ts'
@@ -31,6 +31,34 @@ export class AgencyRepository {
   async findPractitionerByAccount(accountId: string): Promise<Practitioner | undefined> {
     const rows = await this.db.select().from(practitioner).where(eq(practitioner.accountId, accountId)).limit(1)
     return rows[0]
+  }
+
+  async findPractitioners(ids: readonly string[]): Promise<Practitioner[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(practitioner).where(inArray(practitioner.id, [...ids]))
+  }
+
+  async findPractitionersByAccounts(accountIds: readonly string[]): Promise<Practitioner[]> {
+    if (accountIds.length === 0) return []
+    return this.db.select().from(practitioner).where(inArray(practitioner.accountId, [...accountIds]))
+  }
+
+  /** Practitioners with sign-in accounts in these agencies. */
+  async listPractitionersWithAccounts(agencyIds: readonly string[]): Promise<Practitioner[]> {
+    if (agencyIds.length === 0) return []
+    return this.db
+      .select()
+      .from(practitioner)
+      .where(and(inArray(practitioner.agencyId, [...agencyIds]), isNotNull(practitioner.accountId)))
+  }
+
+  async listPractitioners(): Promise<Practitioner[]> {
+    return this.db.select().from(practitioner).orderBy(practitioner.familyName, practitioner.givenName)
+  }
+
+  async findAgencyByCode(code: string): Promise<Agency | undefined> {
+    const rows = await this.db.select().from(agency).where(eq(agency.code, code)).limit(1)
+    return rows[0] && toAgency(rows[0])
   }
 
   async countAgencies(): Promise<number> {

@@ -1,3 +1,5 @@
 export { AgencyService, type PartnershipImport } from './agency.service.ts'
 export { AgencyRepository, type NewAgencyRow, type NewTeamRow, type NewPractitionerRow } from './agency.repository.ts'
 export { AgencyKind, Agency, Team, Practitioner } from './agency.schema.ts'
+export { AgencyAdminService } from './agency-admin.service.ts'
+export { agencyAdminRoutes } from './agency-admin.routes.ts'

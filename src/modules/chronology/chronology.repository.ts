@@ -1,7 +1,9 @@
-import { asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { bulkInsert, type Db } from '../../platform/db/index.ts'
-import { event, eventSubject } from './event.tables.ts'
-import type { ChronologyEntry, ChronologyOrder, LawfulBasis } from './event.schema.ts'
+import { disclosure, event, eventSubject } from './event.tables.ts'
+import type { ChronologyEntry, ChronologyOrder, Disclosure, LawfulBasis } from './event.schema.ts'
+
+export type NewDisclosureRow = typeof disclosure.$inferInsert
 
 export type NewEventRow = typeof event.$inferInsert
 export type NewEventSubjectRow = typeof eventSubject.$inferInsert
@@ -33,6 +35,8 @@ export class ChronologyRepository {
         isSignificant: event.isSignificant,
         lawfulBasis: event.lawfulBasis,
         supersedesId: event.supersedesId,
+        restrictedToRoles: event.restrictedToRoles,
+        restrictionContact: event.restrictionContact,
       })
       .from(eventSubject)
       .innerJoin(event, eq(event.id, eventSubject.eventId))
@@ -46,6 +50,72 @@ export class ChronologyRepository {
       details: row.details as Record<string, unknown>,
       lawfulBasis: row.lawfulBasis as LawfulBasis,
     }))
+  }
+
+  /** The case and plan events that say whether a person is known to services now, oldest first. */
+  async listStatusEvents(personId: string): Promise<{ type: string; occurredOn: string; details: unknown }[]> {
+    return this.db
+      .select({ type: event.type, occurredOn: event.occurredOn, details: event.details })
+      .from(eventSubject)
+      .innerJoin(event, eq(event.id, eventSubject.eventId))
+      .where(
+        and(
+          eq(eventSubject.personId, personId),
+          inArray(event.type, ['case.opened', 'case.closed', 'plan.started', 'plan.ended', 'conference.held']),
+        ),
+      )
+      .orderBy(asc(event.occurredOn), asc(event.recordedAt))
+  }
+
+  /** Events recorded per agency and calendar month since a date: aggregates, no one's identity. */
+  async countByAgencyAndMonth(since: string): Promise<{ agencyId: string; month: string; count: number }[]> {
+    const rows = await this.db
+      .select({
+        agencyId: event.agencyId,
+        month: sql<string>`to_char(${event.occurredOn}, 'YYYY-MM')`,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(event)
+      .where(sql`${event.occurredOn} >= ${since}`)
+      .groupBy(event.agencyId, sql`to_char(${event.occurredOn}, 'YYYY-MM')`)
+    return rows.map(r => ({ ...r, count: Number(r.count) }))
+  }
+
+  /** How many children have an open case, a child protection plan, or are looked after, now. */
+  async countStatuses(): Promise<{ openCases: number; plans: number; lookedAfter: number }> {
+    const [row] = await this.db.execute(sql`
+      with s as (
+        select es.person_id,
+          max(e.occurred_on) filter (where e.type = 'case.opened') as opened,
+          max(e.occurred_on) filter (where e.type = 'case.opened' and e.details->>'service' = 'looked-after') as looked_after,
+          max(e.occurred_on) filter (where e.type = 'case.closed') as closed,
+          max(e.occurred_on) filter (where e.type = 'plan.started' or (e.type = 'conference.held' and e.details->>'outcome' = 'plan')) as plan_started,
+          max(e.occurred_on) filter (where e.type = 'plan.ended' or (e.type = 'conference.held' and e.details->>'outcome' = 'plan-ended')) as plan_ended
+        from ${eventSubject} es join ${event} e on e.id = es.event_id
+        where e.type in ('case.opened', 'case.closed', 'plan.started', 'plan.ended', 'conference.held')
+        group by es.person_id
+      )
+      select
+        count(*) filter (where opened is not null and (closed is null or opened > closed))::int as open_cases,
+        count(*) filter (where plan_started is not null and (plan_ended is null or plan_started > plan_ended)
+                          and (closed is null or plan_started > closed))::int as plans,
+        count(*) filter (where looked_after is not null and (closed is null or looked_after > closed))::int as looked_after
+      from s`).then(r => (r as unknown as { rows: { open_cases: number; plans: number; looked_after: number }[] }).rows)
+    return { openCases: Number(row?.open_cases ?? 0), plans: Number(row?.plans ?? 0), lookedAfter: Number(row?.looked_after ?? 0) }
+  }
+
+  async insertDisclosures(rows: NewDisclosureRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insert(disclosure).values(rows)
+  }
+
+  async listDisclosures(personId: string, limit: number): Promise<Disclosure[]> {
+    const rows = await this.db
+      .select()
+      .from(disclosure)
+      .where(eq(disclosure.personId, personId))
+      .orderBy(desc(disclosure.disclosedAt))
+      .limit(limit)
+    return rows.map(row => ({ ...row, lawfulBasis: row.lawfulBasis as LawfulBasis }))
   }
 
   async countEvents(): Promise<number> {

@@ -80,6 +80,47 @@ export type ChronologyEntry = {
   isSignificant: boolean
   lawfulBasis: LawfulBasis
   supersedesId: string | null
+  restrictedToRoles: string[] | null
+  restrictionContact: string | null
+}
+
+/**
+ * An entry as a particular reader may see it. A restricted entry whose roles the reader does not hold keeps
+ * only its date, agency and whom to ask: the reader learns that it exists, not what it says.
+ */
+export type ChronologyView =
+  | (ChronologyEntry & { isRestricted: false })
+  | {
+      isRestricted: true
+      id: string
+      agencyId: string
+      occurredOn: string
+      recordedAt: Date
+      restrictionContact: string | null
+    }
+
+export type Disclosure = {
+  id: string
+  personId: string
+  fromAgencyId: string
+  toAgencyId: string | null
+  toPractitionerId: string | null
+  toAccountId: string | null
+  lawfulBasis: LawfulBasis
+  purpose: string
+  entryCount: number
+  disclosedAt: Date
+  requestId: string | null
+}
+
+/** Whether a child is known to services now, derived from their case and plan events. */
+export type ServiceStatus = {
+  hasOpenCase: boolean
+  openService: string | undefined
+  hasChildProtectionPlan: boolean
+  planCategory: string | undefined
+  isLookedAfter: boolean
+  lastChange: string | undefined
 }
 
 export const ChronologyOrder = z.enum(['newest', 'oldest'])

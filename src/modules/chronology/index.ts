@@ -1,3 +1,13 @@
-export { ChronologyService, CHRONOLOGY_PAGE, type EventImport } from './chronology.service.ts'
+export { ChronologyService, CHRONOLOGY_PAGE, canReadEntry, viewFor, type EventImport } from './chronology.service.ts'
 export { ChronologyRepository, type NewEventRow, type NewEventSubjectRow } from './chronology.repository.ts'
-export { EventType, LawfulBasis, lawfulBasisLabels, ChronologyOrder, type ChronologyEntry } from './event.schema.ts'
+export {
+  EventType,
+  LawfulBasis,
+  lawfulBasisLabels,
+  ChronologyOrder,
+  type ChronologyEntry,
+  type ChronologyView,
+  type Disclosure,
+  type ServiceStatus,
+} from './event.schema.ts'
+export { serviceStatus, isKnownToServices } from './service-status.ts'

@@ -12,6 +12,19 @@ import {
 import type { RecordKeeper } from './record-variation.ts'
 import type { Random } from './seeded-random.ts'
 
+/**
+ * Police intelligence is restricted by the police: only the police themselves and exploitation leads see what
+ * it says; everyone else sees that a restricted entry exists and whom to ask.
+ */
+function restrictionOf(type: string, agencyKind: string, details: unknown): { restrictedToRoles: string[] | null; restrictionContact: string | null } {
+  const kind = (details as { kind?: unknown; source?: unknown } | null) ?? {}
+  const isIntelligence =
+    agencyKind === 'police' && ((type === 'police.record' && kind.kind === 'intelligence') || kind.source === 'police-intelligence')
+  return isIntelligence
+    ? { restrictedToRoles: ['exploitation-lead'], restrictionContact: 'Northshire Police public protection unit' }
+    : { restrictedToRoles: null, restrictionContact: null }
+}
+
 /** Who recorded an event: the agency, the practitioner, and which of the child's record keepers that is. */
 export type Recorder = {
   readonly agency: AgencyRef
@@ -109,6 +122,7 @@ export class CaseHistory {
             ? 'consent'
             : 'public-task',
       supersedesId: null,
+      ...restrictionOf(type, by.agency.kind, details),
     })
     for (const personId of subjectIds) {
       this.out.subjects.push({ personId, eventId: id })

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { AgencyRepository, AgencyService } from '../agencies/index.ts'
 import { ChronologyRepository, ChronologyService } from '../chronology/index.ts'
 import { PeopleRepository, PeopleService } from '../people/index.ts'
-import { AccessRepository, defaultRoles } from '../../platform/access/index.ts'
+import { AccessGrantRepository, AccessPolicy, AccessRepository, defaultRoles } from '../../platform/access/index.ts'
 import { AuditWriter } from '../../platform/audit/index.ts'
 import { AuthRepository, AuthService } from '../../platform/auth/index.ts'
 import type { Database } from '../../platform/db/index.ts'
@@ -36,7 +36,7 @@ for (const engine of testEngines()) {
       agencies = new AgencyService(new AgencyRepository(database.db))
       people = new PeopleService(database, new PeopleRepository(database.db), new AuditWriter())
       chronology = new ChronologyService(new ChronologyRepository(database.db))
-      demo = new DemoService(database, { agencies, people, chronology, auth })
+      demo = new DemoService(database, { agencies, people, chronology, auth, policy: new AccessPolicy(new AccessGrantRepository(database.db)) })
     })
 
     after(async () => {

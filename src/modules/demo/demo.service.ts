@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm'
 import type { AgencyService } from '../agencies/index.ts'
 import type { ChronologyService } from '../chronology/index.ts'
 import type { PeopleService } from '../people/index.ts'
+import type { AccessPolicy } from '../../platform/access/index.ts'
 import type { AuthService } from '../../platform/auth/index.ts'
 import type { Database } from '../../platform/db/index.ts'
 import { ConflictError, ValidationError } from '../../platform/errors/index.ts'
 import { generateDemoPartnership } from './demo-partnership.generator.ts'
+import { REFERENCE_DATE } from './demo-calendar.ts'
+import { demoGrants } from './demo-grants.ts'
 import { DemoPattern, SeedOptions } from './demo.schema.ts'
 
 export type SeedProgress = (done: number, total: number, phase: string) => void
@@ -32,6 +35,8 @@ export type SeedSummary = {
   sourceRecords: number
   events: number
   eventSubjects: number
+  /** Working relationships (allocations, open contacts) on the reference date. */
+  grants: number
   agencies: number
   teams: number
   practitioners: number
@@ -63,16 +68,18 @@ export class DemoService {
   private readonly people: PeopleService
   private readonly chronology: ChronologyService
   private readonly auth: AuthService
+  private readonly policy: AccessPolicy
 
   constructor(
     database: Database,
-    services: { agencies: AgencyService; people: PeopleService; chronology: ChronologyService; auth: AuthService },
+    services: { agencies: AgencyService; people: PeopleService; chronology: ChronologyService; auth: AuthService; policy: AccessPolicy },
   ) {
     this.database = database
     this.agencies = services.agencies
     this.people = services.people
     this.chronology = services.chronology
     this.auth = services.auth
+    this.policy = services.policy
   }
 
   /**
@@ -113,8 +120,11 @@ export class DemoService {
       sourceRecords: 0,
       events: 0,
       eventSubjects: 0,
+      grants: 0,
     }
     progress(0, children, LOADING_PHASE)
+    const frontDoorTeamId = demo.partnership.index.council.frontDoor.id
+    const teamOf = new Map(practitioners.map(p => [p.id!, p.teamId ?? null]))
 
     await this.database.db.transaction(async tx => {
       // Checked again inside the transaction: on PostgreSQL a second seed started at the same moment then
@@ -135,6 +145,9 @@ export class DemoService {
           relationships: batch.relationships,
         })
         await this.chronology.importEvents(tx, { events: batch.events, subjects: batch.subjects })
+        const grants = demoGrants(batch, { referenceDate: REFERENCE_DATE, frontDoorTeamId, teamOf })
+        await this.policy.grant(tx, grants)
+        counts.grants += grants.length
         counts.people += batch.people.length
         counts.households += batch.households.length
         counts.householdMembers += batch.householdMembers.length

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify'
+import * as z from 'zod'
+import { formatDateTime } from '../../platform/views/views.ts'
 import { parseForm } from '../../platform/forms/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
-import { ChronologyOrder, lawfulBasisLabels, type ChronologyService } from '../chronology/index.ts'
+import { ChronologyOrder, lawfulBasisLabels } from '../chronology/index.ts'
+import type { ChildRecordService } from './child-record.service.ts'
 import { childSearchForm } from './child-search.forms.ts'
 import { formatNhsNumber, isValidNhsNumber } from './nhs-number.ts'
 import { SEARCH_LIMIT, type PeopleService } from './people.service.ts'
 
-export type ChildRouteDeps = { people: PeopleService; chronology: ChronologyService; agencies: AgencyService }
+export type ChildRouteDeps = { people: PeopleService; childRecords: ChildRecordService; agencies: AgencyService }
 
 const relationshipLabels: Record<string, string> = {
   self: 'This child',
@@ -22,7 +25,24 @@ const relationshipLabels: Record<string, string> = {
   associate: 'Associate',
 }
 
-/** Find a child, and a child's summary. Names travel in POST bodies, never in URLs or logs. */
+const viewerActions: Record<string, string> = {
+  'child.viewed': 'Opened the record',
+  'child.status-viewed': 'Saw “known to services”',
+  'child.break-glass': 'Broke glass',
+  'break-glass.viewed': 'Reviewed a break-glass access',
+  'break-glass.reviewed': 'Recorded a break-glass review',
+}
+
+const BreakGlassForm = z.object({
+  reason: z
+    .string({ error: 'Explain why you need to see this record now' })
+    .trim()
+    .min(1, 'Explain why you need to see this record now')
+    .min(10, 'Explain why you need to see this record now (at least 10 characters)')
+    .max(1000, 'Reason must be 1000 characters or fewer'),
+})
+
+/** Find a child, a child's record (full or "known to services"), and break glass. Names travel in POST bodies. */
 export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
   app.get('/children', { config: { access: 'child:search' } }, async (_request, reply) =>
     reply.page('modules/people/views/find-a-child.njk', { values: {} }),
@@ -41,14 +61,22 @@ export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
     })
   })
 
-  app.get('/children/:personId', { config: { access: 'child:view' } }, async (request, reply) => {
+  app.get('/children/:personId', { config: { access: 'child:search' } }, async (request, reply) => {
     const { personId } = request.params as { personId: string }
-    const query = request.query as Record<string, unknown>
-    const order = ChronologyOrder.catch('newest').parse(query.order)
-    const record = await deps.people.getChildRecord(request.actor!, personId, { requestId: request.id })
-    const [events, agencies] = await Promise.all([deps.chronology.listForPerson(request.actor!, personId, order), deps.agencies.byId()])
-    const agencyName = (id: string) => agencies.get(id)?.name ?? 'Unknown agency'
+    const order = ChronologyOrder.catch('newest').parse((request.query as Record<string, unknown>).order)
+    const view = await deps.childRecords.open(request.actor!, personId, { requestId: request.id }, order)
+    if (view.level === 'known-to-services') {
+      return reply.page('modules/people/views/child-known-to-services.njk', { view, canBreakGlass: request.actor!.permissions.has('child:view') })
+    }
+    const agencies = await deps.agencies.byId()
+    const agencyName = (id: string | null) => (id ? (agencies.get(id)?.name ?? 'Unknown agency') : 'Unknown agency')
+    const { record } = view
+    const viewerAccounts = [...new Set((view.viewers ?? []).flatMap(v => (v.actorAccountId ? [v.actorAccountId] : [])))]
+    const viewerNames = new Map(
+      (await deps.agencies.findPractitionersByAccounts(viewerAccounts)).map(p => [p.accountId, `${p.givenName} ${p.familyName}, ${p.jobTitle}`]),
+    )
     return reply.page('modules/people/views/child-summary.njk', {
+      view,
       record,
       nhsNumber: record.person.nhsNumber ? formatNhsNumber(record.person.nhsNumber) : null,
       sourceRecords: record.sourceRecords.map(s => ({
@@ -59,8 +87,51 @@ export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
       })),
       members: (record.household?.members ?? []).map(m => ({ ...m, relationshipLabel: relationshipLabels[m.relationship ?? ''] ?? 'Lives in the household' })),
       relationships: record.relationships.map(r => ({ ...r, label: relationshipLabels[r.type] ?? r.type })),
-      events: events.map(e => ({ ...e, agencyName: agencyName(e.agencyId), lawfulBasisLabel: lawfulBasisLabels[e.lawfulBasis] })),
+      events: view.entries.map(e => ({
+        ...e,
+        agencyName: agencyName(e.agencyId),
+        lawfulBasisLabel: e.isRestricted ? '' : lawfulBasisLabels[e.lawfulBasis],
+      })),
+      disclosures: view.disclosures.map(d => ({
+        ...d,
+        fromAgency: agencyName(d.fromAgencyId),
+        toAgency: agencyName(d.toAgencyId),
+        lawfulBasisLabel: lawfulBasisLabels[d.lawfulBasis],
+      })),
+      viewers: view.viewers?.map(v => ({
+        ...v,
+        who: (v.actorAccountId && viewerNames.get(v.actorAccountId)) ?? 'A partner system or an account without a practitioner',
+        agency: agencyName(v.actorAgencyId),
+        when: formatDateTime(v.occurredAt),
+        what: viewerActions[v.action] ?? v.action,
+      })),
+      breakGlassUntil: view.basis === 'break-glass' && view.grant.endsAt ? formatDateTime(view.grant.endsAt) : undefined,
       order,
     })
+  })
+
+  app.get('/children/:personId/break-glass', { config: { access: 'child:view' } }, async (request, reply) => {
+    const { personId } = request.params as { personId: string }
+    const view = await deps.childRecords.open(request.actor!, personId, { requestId: request.id })
+    if (view.level === 'full') return reply.redirect(`/children/${personId}`)
+    if (deps.childRecords.needsReauthentication(request.actor!)) {
+      return reply.redirect(`/re-authenticate?returnTo=${encodeURIComponent(`/children/${personId}/break-glass`)}`)
+    }
+    return reply.page('modules/people/views/break-glass.njk', { view, values: {} })
+  })
+
+  app.post('/children/:personId/break-glass', { config: { access: 'child:view' } }, async (request, reply) => {
+    const { personId } = request.params as { personId: string }
+    const values = (request.body ?? {}) as Record<string, unknown>
+    const form = parseForm(BreakGlassForm, values)
+    if (!form.ok) {
+      const view = await deps.childRecords.open(request.actor!, personId, { requestId: request.id })
+      return reply.status(400).page('modules/people/views/break-glass.njk', { view, values, ...form })
+    }
+    if (deps.childRecords.needsReauthentication(request.actor!)) {
+      return reply.redirect(`/re-authenticate?returnTo=${encodeURIComponent(`/children/${personId}/break-glass`)}`, 303)
+    }
+    await deps.childRecords.breakGlass(request.actor!, personId, form.data.reason, { requestId: request.id })
+    return reply.redirect(`/children/${personId}`, 303)
   })
 }

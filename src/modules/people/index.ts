@@ -10,3 +10,5 @@ export {
 export { PersonKind, Sex, RelationshipType, type Person, type ChildRecord, type SearchResult } from './person.schema.ts'
 export { isValidNhsNumber, nhsDigits, formatNhsNumber } from './nhs-number.ts'
 export { childRoutes, type ChildRouteDeps } from './child.routes.ts'
+export { breakGlassRoutes } from './break-glass.routes.ts'
+export { ChildRecordService, type ChildRecordView, type Contact } from './child-record.service.ts'

@@ -53,6 +53,12 @@ export class PeopleRepository {
     return rows[0] && toPerson(rows[0])
   }
 
+  async findPeople(ids: readonly string[]): Promise<Person[]> {
+    if (ids.length === 0) return []
+    const rows = await this.db.select(personColumns).from(person).where(inArray(person.id, [...ids]))
+    return rows.map(toPerson)
+  }
+
   async countPeople(): Promise<number> {
     return this.db.$count(person)
   }

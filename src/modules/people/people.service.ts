@@ -1,7 +1,6 @@
 import { requirePermission, type Actor } from '../../platform/access/index.ts'
 import type { AuditWriter } from '../../platform/audit/index.ts'
 import type { Database, Db } from '../../platform/db/index.ts'
-import { NotFoundError } from '../../platform/errors/index.ts'
 import type {
   NewHouseholdMemberRow,
   NewHouseholdRow,
@@ -10,7 +9,7 @@ import type {
   NewSourceRecordRow,
   PeopleRepository,
 } from './people.repository.ts'
-import { PersonId, type ChildRecord, type ChildSearch, type Household, type SearchResult } from './person.schema.ts'
+import type { ChildSearch, SearchResult } from './person.schema.ts'
 
 export type PeopleImport = {
   people: NewPersonRow[]
@@ -48,41 +47,6 @@ export class PeopleService {
         details: { criteria: Object.keys(search).filter(k => search[k as keyof ChildSearch]), results: results.length },
       })
       return results
-    })
-  }
-
-  /**
-   * A child's record: who they are, as every agency knows them, where they live and with whom. The read is
-   * audited in the same transaction. A missing id, or an adult's id, is "not found".
-   */
-  async getChildRecord(actor: Actor, personId: string, context: RequestContext): Promise<ChildRecord> {
-    requirePermission(actor, 'child:view')
-    if (!PersonId.safeParse(personId).success) throw new NotFoundError('Child')
-    return this.database.db.transaction(async tx => {
-      const repository = this.people.with(tx)
-      const person = await repository.findPerson(personId)
-      if (!person || person.kind === 'adult') throw new NotFoundError('Child')
-      const [sourceRecords, current, relationships] = await Promise.all([
-        repository.listSourceRecords(personId),
-        repository.findCurrentHousehold(personId),
-        repository.listRelationships(personId),
-      ])
-      let household: Household | undefined
-      if (current) {
-        const typeOf = new Map(relationships.map(r => [r.id, r.type]))
-        const members = await repository.listHouseholdMembers(current.id)
-        household = {
-          ...current,
-          members: members.map(m => ({ ...m, relationship: m.id === personId ? 'self' : typeOf.get(m.id) })),
-        }
-      }
-      await this.audit.write(tx, { actor, requestId: context.requestId }, {
-        action: 'child.viewed',
-        subjectType: 'person',
-        subjectId: personId,
-        personId,
-      })
-      return { person, sourceRecords, household, relationships }
     })
   }
 

@@ -1,5 +1,6 @@
-import { inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.ts'
+import { accountRole } from '../auth/auth.tables.ts'
 import { role, rolePermission } from './access.tables.ts'
 
 export class AccessRepository {
@@ -7,6 +8,10 @@ export class AccessRepository {
 
   constructor(db: Db) {
     this.db = db
+  }
+
+  with(db: Db): AccessRepository {
+    return new AccessRepository(db)
   }
 
   async upsertRoles(roles: { id: string; name: string; description: string; permissions: string[] }[]): Promise<void> {
@@ -26,6 +31,16 @@ export class AccessRepository {
       .from(rolePermission)
       .where(inArray(rolePermission.roleId, [...roleIds]))
     return rows.map(r => r.permission)
+  }
+
+  /** Of these accounts, those holding the role (e.g. the team managers among an agency's practitioners). */
+  async accountsWithRole(roleId: string, accountIds: readonly string[]): Promise<string[]> {
+    if (accountIds.length === 0) return []
+    const rows = await this.db
+      .select({ accountId: accountRole.accountId })
+      .from(accountRole)
+      .where(and(eq(accountRole.roleId, roleId), inArray(accountRole.accountId, [...accountIds])))
+    return rows.map(r => r.accountId)
   }
 
   async listRoles(): Promise<{ id: string; name: string; description: string }[]> {

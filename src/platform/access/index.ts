@@ -1,3 +1,6 @@
 export { Permission, RoleId, ApiScope, defaultRoles } from './permissions.ts'
 export { can, requirePermission, type Actor } from './actor.ts'
 export { AccessRepository } from './access.repository.ts'
+export { AccessGrantRepository, type GrantHolder } from './access-grant.repository.ts'
+export { GrantKind, grantKindLabels, type AccessGrant, type NewAccessGrant, type RecordAccess } from './access-grant.schema.ts'
+export { AccessPolicy, BREAK_GLASS_MINUTES, REAUTHENTICATE_WITHIN_MINUTES } from './access-policy.ts'

@@ -7,6 +7,10 @@ import * as z from 'zod'
 export const Permission = z.enum([
   'child:search',
   'child:view',
+  /** See who has looked at a child's record (on records the practitioner may see in full). */
+  'record:view-audit',
+  /** Review break-glass access to the records their agency owns. */
+  'break-glass:review',
   'aggregate:view',
   'audit:view',
   'admin:manage',
@@ -36,8 +40,13 @@ export const defaultRoles: { id: RoleId; name: string; description: string; perm
   { id: 'referrer', name: 'Referrer', description: 'Raises concerns about children and sees the outcome of their referrals', permissions: ['child:search'] },
   { id: 'agency-practitioner', name: 'Agency practitioner', description: 'Works with children in a partner agency (health, school, police, housing...)', permissions: casework },
   { id: 'front-door-worker', name: 'Front-door worker', description: 'Screens contacts at the multi-agency safeguarding hub', permissions: casework },
-  { id: 'social-worker', name: 'Social worker', description: 'Holds cases in children’s social care', permissions: casework },
-  { id: 'team-manager', name: 'Team manager', description: 'Manages a team, approves decisions', permissions: casework },
+  { id: 'social-worker', name: 'Social worker', description: 'Holds cases in children’s social care', permissions: [...casework, 'record:view-audit'] },
+  {
+    id: 'team-manager',
+    name: 'Team manager',
+    description: 'Manages a team, approves decisions, reviews break-glass access',
+    permissions: [...casework, 'record:view-audit', 'break-glass:review', 'aggregate:view'],
+  },
   { id: 'exploitation-lead', name: 'Exploitation lead', description: 'Leads work on harm outside the home', permissions: casework },
   { id: 'partnership-analyst', name: 'Partnership analyst', description: 'Sees aggregate figures, never a child’s identity', permissions: ['aggregate:view'] },
   { id: 'auditor', name: 'Auditor', description: 'Reviews the audit trail', permissions: ['audit:view'] },

@@ -1,1 +1,5 @@
 export { AuditWriter, type AuditEntry, type AuditContext, type AuditRecord } from './audit.writer.ts'
+export { verifyAuditChain, type VerifyResult, type BrokenLink } from './audit-verifier.ts'
+export { AuditSearchService, AUDIT_CSV_HEADER, auditCsvLine } from './audit-search.service.ts'
+export { AuditSearchRepository, type AuditQuery, type AuditRow } from './audit-search.repository.ts'
+export { auditRoutes } from './audit.routes.ts'
