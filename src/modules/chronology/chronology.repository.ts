@@ -100,7 +100,7 @@ export class ChronologyRepository {
         count(*) filter (where plan_started is not null and (plan_ended is null or plan_started > plan_ended)
                           and (closed is null or plan_started > closed))::int as plans,
         count(*) filter (where looked_after is not null and (closed is null or looked_after > closed))::int as looked_after
-      from s`).then(r => (r as unknown as { rows: { open_cases: number; plans: number; looked_after: number }[] }).rows)
+      from s`).then(r => (r as { rows: { open_cases: number; plans: number; looked_after: number }[] }).rows)
     return { openCases: Number(row?.open_cases ?? 0), plans: Number(row?.plans ?? 0), lookedAfter: Number(row?.looked_after ?? 0) }
   }
 

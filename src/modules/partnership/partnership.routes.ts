@@ -14,7 +14,7 @@ export function partnershipRoutes(app: FastifyInstance, deps: { partnership: Par
       figures,
       agencyChart: barChart({
         title: 'Entries recorded by each agency over the last 12 months',
-        bars: top.map(a => ({ label: a.agency.length > 30 ? `${a.agency.slice(0, 29)}…` : a.agency, value: a.total.value, display: a.total.display })),
+        bars: top.map(a => ({ label: a.agency.length > 34 ? `${a.agency.slice(0, 33)}…` : a.agency, value: a.total.value, display: a.total.display })),
       }),
       monthChart: barChart({
         title: 'Entries recorded by all agencies, month by month',

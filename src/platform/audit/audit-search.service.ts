@@ -8,7 +8,7 @@ const EXPORT_BATCH = 5_000
 
 const csvCell = (value: unknown): string => {
   if (value === null || value === undefined) return ''
-  const text = value instanceof Date ? value.toISOString() : String(value as string)
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)
   // Quote everything that needs it, and defuse spreadsheet formulas.
   const safe = /^[=+@\t\r]/.test(text) ? `'${text}` : text
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe

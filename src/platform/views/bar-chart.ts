@@ -8,8 +8,8 @@ const escape = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt
  * as well, for screen readers and for people who want the exact figures.
  */
 export function barChart(options: { title: string; bars: readonly Bar[]; width?: number }): string {
-  const width = options.width ?? 640
-  const labelWidth = 230
+  const width = options.width ?? 720
+  const labelWidth = 300
   const valueWidth = 70
   const rowHeight = 28
   const barArea = width - labelWidth - valueWidth
@@ -28,7 +28,7 @@ export function barChart(options: { title: string; bars: readonly Bar[]; width?:
     .join('')
   const summary = options.bars.map(b => `${b.label}: ${b.display ?? b.value.toLocaleString('en-GB')}`).join('; ')
   return (
-    `<svg class="app-chart" role="img" aria-label="${escape(`${options.title}. ${summary}`)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
+    `<svg class="app-chart" role="img" aria-label="${escape(`${options.title}. ${summary}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMinYMin meet">` +
     `<title>${escape(options.title)}</title>${rows}</svg>`
   )
 }
