@@ -1,6 +1,6 @@
 -- Every audit event carries the hash of the one before it. The content hashed is fixed here, in one function,
 -- used both when an event is written and when `sightline audit verify` checks the chain.
-CREATE FUNCTION audit_event_content(e audit_event) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION audit_event_content(e audit_event) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT concat_ws('|',
     e.seq::text,
     e.id::text,
@@ -17,7 +17,7 @@ CREATE FUNCTION audit_event_content(e audit_event) RETURNS text LANGUAGE sql IMM
     e.details::text)
 $$;
 --> statement-breakpoint
-CREATE FUNCTION audit_event_hash(prev_hash text, e audit_event) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION audit_event_hash(prev_hash text, e audit_event) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT encode(sha256(convert_to(prev_hash || '|' || audit_event_content(e), 'UTF8')), 'hex')
 $$;
 --> statement-breakpoint

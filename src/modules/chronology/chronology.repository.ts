@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { bulkInsert, type Db } from '../../platform/db/index.ts'
 import { disclosure, event, eventSubject } from './event.tables.ts'
-import type { ChronologyEntry, ChronologyOrder, Disclosure, LawfulBasis } from './event.schema.ts'
+import type { ChronologyEntry, ChronologyFilter, ChronologyOrder, Disclosure, LawfulBasis } from './event.schema.ts'
 
 export type NewDisclosureRow = typeof disclosure.$inferInsert
 
@@ -20,8 +20,16 @@ export class ChronologyRepository {
   }
 
   /** One person's stream: every event with a subject row for them, superseded entries left out. */
-  async listForPerson(personId: string, order: ChronologyOrder, limit: number): Promise<ChronologyEntry[]> {
+  async listForPerson(personId: string, order: ChronologyOrder, limit: number, filter: ChronologyFilter = {}): Promise<ChronologyEntry[]> {
     const direction = order === 'newest' ? desc : asc
+    const conditions: SQL[] = [
+      sql`${eventSubject.personId} = ${personId} and not exists (select 1 from ${event} later where later.supersedes_id = ${event.id})`,
+    ]
+    if (filter.agencyId) conditions.push(eq(event.agencyId, filter.agencyId))
+    if (filter.type) conditions.push(eq(event.type, filter.type))
+    if (filter.from) conditions.push(gte(event.occurredOn, filter.from))
+    if (filter.to) conditions.push(lte(event.occurredOn, filter.to))
+    if (filter.significantOnly) conditions.push(eq(event.isSignificant, true))
     const rows = await this.db
       .select({
         id: event.id,
@@ -40,9 +48,7 @@ export class ChronologyRepository {
       })
       .from(eventSubject)
       .innerJoin(event, eq(event.id, eventSubject.eventId))
-      .where(
-        sql`${eventSubject.personId} = ${personId} and not exists (select 1 from ${event} later where later.supersedes_id = ${event.id})`,
-      )
+      .where(and(...conditions))
       .orderBy(direction(event.occurredOn), direction(event.recordedAt))
       .limit(limit)
     return rows.map(row => ({

@@ -1,7 +1,7 @@
 import { requirePermission, type Actor } from '../../platform/access/index.ts'
 import type { Db } from '../../platform/db/index.ts'
 import type { ChronologyRepository, NewEventRow, NewEventSubjectRow } from './chronology.repository.ts'
-import type { ChronologyEntry, ChronologyOrder, ChronologyView, Disclosure, LawfulBasis, ServiceStatus } from './event.schema.ts'
+import type { ChronologyEntry, ChronologyFilter, ChronologyOrder, ChronologyView, Disclosure, LawfulBasis, ServiceStatus } from './event.schema.ts'
 import { serviceStatus } from './service-status.ts'
 
 export type EventImport = { events: NewEventRow[]; subjects: NewEventSubjectRow[] }
@@ -39,9 +39,9 @@ export class ChronologyService {
    * A child's entries as this reader may see them (restricted entries reduced to their existence). The caller
    * has established the reader's relationship to the child and audits the read in the same transaction.
    */
-  async listForReader(db: Db, actor: Actor, personId: string, order: ChronologyOrder = 'newest'): Promise<ChronologyView[]> {
+  async listForReader(db: Db, actor: Actor, personId: string, order: ChronologyOrder = 'newest', filter: ChronologyFilter = {}): Promise<ChronologyView[]> {
     requirePermission(actor, 'child:view')
-    const entries = await this.chronology.with(db).listForPerson(personId, order, CHRONOLOGY_PAGE)
+    const entries = await this.chronology.with(db).listForPerson(personId, order, CHRONOLOGY_PAGE, filter)
     return entries.map(entry => viewFor(actor, entry))
   }
 

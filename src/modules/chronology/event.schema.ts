@@ -123,5 +123,14 @@ export type ServiceStatus = {
   lastChange: string | undefined
 }
 
+/** What a reader narrows a chronology to: one agency, one type of event, a date range, significant events. */
+export type ChronologyFilter = {
+  agencyId?: string | undefined
+  type?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  significantOnly?: boolean | undefined
+}
+
 export const ChronologyOrder = z.enum(['newest', 'oldest'])
 export type ChronologyOrder = z.infer<typeof ChronologyOrder>

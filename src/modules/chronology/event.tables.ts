@@ -22,7 +22,7 @@ export const event = pgTable(
     /** Whom to ask about a restricted entry. */
     restrictionContact: text('restriction_contact'),
   },
-  t => [index('event_occurred_on_idx').on(t.occurredOn)],
+  t => [index('event_occurred_on_idx').on(t.occurredOn), index('event_supersedes_id_idx').on(t.supersedesId)],
 )
 
 /**

@@ -6,6 +6,7 @@ export {
   lawfulBasisLabels,
   ChronologyOrder,
   type ChronologyEntry,
+  type ChronologyFilter,
   type ChronologyView,
   type Disclosure,
   type ServiceStatus,

@@ -34,6 +34,24 @@ for (const engine of testEngines()) {
       assert.ok(!response.body.includes('Who has looked at this record'), 'a front-door worker does not see the viewers')
     })
 
+    it('filters the events by agency, type, significance and dates, and explains a bad filter', async () => {
+      const police = await get('front-door-worker', `/children/${ids.kai}?agency=${ids.police}#events`)
+      assert.match(police.body, /2 entries from every agency matching the filters/)
+      const significant = await get('front-door-worker', `/children/${ids.kai}?significant=yes`)
+      assert.match(significant.body, /1 entry from every agency matching the filters/)
+      assert.match(significant.body, /Domestic abuse incident, children present/)
+      const byType = await get('front-door-worker', `/children/${ids.kai}?type=household.joined`)
+      assert.match(byType.body, /Mother’s new partner moved in/)
+      assert.ok(!byType.body.includes('Not brought to the dentist'))
+      const dated = await get('front-door-worker', `/children/${ids.kai}?from-day=1&from-month=8&from-year=2026&to-day=31&to-month=8&to-year=2026`)
+      assert.match(dated.body, /1 entry from every agency matching the filters/)
+      const bad = await get('front-door-worker', `/children/${ids.kai}?from-day=31&from-month=2&from-year=2026&type=made.up`)
+      assert.match(bad.body, /There is a problem with the filters/)
+      assert.match(bad.body, /href="#from-day">From date must be a real date/)
+      assert.match(bad.body, /href="#type">Select a type of event from the list/)
+      assert.match(bad.body, /4 entries from every agency,/, 'a bad filter filters nothing')
+    })
+
     it('records what the police disclosed to the council, on its lawful basis, and lists it on the record', async () => {
       const disclosed = await rows<{ lawful_basis: string; entry_count: number; purpose: string }>(
         sql`select lawful_basis, entry_count, purpose from disclosure where person_id = ${ids.kai} and from_agency_id = ${ids.police}`,

@@ -12,7 +12,7 @@ import type { AuditRecord, AuditWriter } from '../../platform/audit/index.ts'
 import type { Database, Db } from '../../platform/db/index.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
-import { isKnownToServices, type ChronologyOrder, type ChronologyService, type ChronologyView, type Disclosure, type ServiceStatus } from '../chronology/index.ts'
+import { isKnownToServices, type ChronologyFilter, type ChronologyOrder, type ChronologyService, type ChronologyView, type Disclosure, type ServiceStatus } from '../chronology/index.ts'
 import type { NotificationService } from '../notifications/index.ts'
 import type { PeopleRepository } from './people.repository.ts'
 import { PersonId, type ChildRecord, type Household, type Person } from './person.schema.ts'
@@ -53,6 +53,16 @@ export type KnownToServicesView = {
 }
 
 export type ChildRecordView = FullChildRecord | KnownToServicesView
+
+export type StatusAnswer = {
+  knownToServices: boolean
+  children: {
+    hasChildProtectionPlan: boolean
+    isLookedAfter: boolean
+    hasOpenCase: boolean
+    contacts: { role: string; name: string; team: string | null; agency: string; email: string | null; phone: string | null }[]
+  }[]
+}
 
 export type BreakGlassDetail = {
   grant: AccessGrant
@@ -99,7 +109,13 @@ export class ChildRecordService {
     this.audit = deps.audit
   }
 
-  async open(actor: Actor, personId: string, context: RequestContext, order: ChronologyOrder = 'newest'): Promise<ChildRecordView> {
+  async open(
+    actor: Actor,
+    personId: string,
+    context: RequestContext,
+    order: ChronologyOrder = 'newest',
+    filter: ChronologyFilter = {},
+  ): Promise<ChildRecordView> {
     requirePermission(actor, 'child:search')
     return this.database.db.transaction(async tx => {
       const person = await this.findChild(tx, personId)
@@ -130,7 +146,7 @@ export class ChildRecordService {
         repository.listSourceRecords(personId),
         repository.findCurrentHousehold(personId),
         repository.listRelationships(personId),
-        this.chronology.listForReader(tx, actor, personId, order),
+        this.chronology.listForReader(tx, actor, personId, order, filter),
       ])
       let household: Household | undefined
       if (current) {
@@ -200,6 +216,45 @@ export class ChildRecordService {
         link: `/break-glass/${grant.id}`,
       })
       return grant
+    })
+  }
+
+  /**
+   * "Known to services" for a partner system, by NHS number: whether the child has a child protection plan, is
+   * looked after or has an open case, and whom to contact. An unknown number and a child with no status get
+   * the same answer. Every look-up is audited; the allocated worker is told by the intake work that follows.
+   */
+  async statusByNhsNumber(actor: Actor, nhsNumber: string, context: RequestContext): Promise<StatusAnswer> {
+    return this.database.db.transaction(async tx => {
+      const children = await this.people.with(tx).findChildrenByNhsNumber(nhsNumber)
+      const answers: StatusAnswer['children'] = []
+      for (const child of children) {
+        const status = await this.chronology.serviceStatus(tx, child.id)
+        if (!isKnownToServices(status)) continue
+        const contacts = await this.contacts(tx, await this.policy.activeGrants(tx, child.id))
+        answers.push({
+          hasChildProtectionPlan: status.hasChildProtectionPlan,
+          isLookedAfter: status.isLookedAfter,
+          hasOpenCase: status.hasOpenCase,
+          contacts: contacts.map(c => ({ role: c.role, name: c.name, team: c.team ?? null, agency: c.agency, email: c.email, phone: c.phone })),
+        })
+        await this.audit.write(tx, { actor, requestId: context.requestId }, {
+          action: 'child.status-checked',
+          subjectType: 'person',
+          subjectId: child.id,
+          personId: child.id,
+          reason: 'known-to-services check by a partner system',
+        })
+      }
+      if (answers.length === 0) {
+        await this.audit.write(tx, { actor, requestId: context.requestId }, {
+          action: 'child.status-checked',
+          subjectType: 'nhs-number',
+          subjectId: nhsNumber,
+          reason: 'known-to-services check by a partner system: nothing to report',
+        })
+      }
+      return { knownToServices: answers.length > 0, children: answers }
     })
   }
 

@@ -3,7 +3,8 @@ import * as z from 'zod'
 import { formatDateTime } from '../../platform/views/views.ts'
 import { parseForm } from '../../platform/forms/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
-import { ChronologyOrder, lawfulBasisLabels } from '../chronology/index.ts'
+import { ChronologyOrder, EventType, lawfulBasisLabels } from '../chronology/index.ts'
+import { ChronologyFilterForm } from './chronology-filter.forms.ts'
 import type { ChildRecordService } from './child-record.service.ts'
 import { childSearchForm } from './child-search.forms.ts'
 import { formatNhsNumber, isValidNhsNumber } from './nhs-number.ts'
@@ -63,14 +64,24 @@ export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
 
   app.get('/children/:personId', { config: { access: 'child:search' } }, async (request, reply) => {
     const { personId } = request.params as { personId: string }
-    const order = ChronologyOrder.catch('newest').parse((request.query as Record<string, unknown>).order)
-    const view = await deps.childRecords.open(request.actor!, personId, { requestId: request.id }, order)
+    const query = request.query as Record<string, string>
+    const order = ChronologyOrder.catch('newest').parse(query.order)
+    const filterForm = parseForm(ChronologyFilterForm, query)
+    const filter = filterForm.ok ? filterForm.data : {}
+    const view = await deps.childRecords.open(request.actor!, personId, { requestId: request.id }, order, filter)
     if (view.level === 'known-to-services') {
       return reply.page('modules/people/views/child-known-to-services.njk', { view, canBreakGlass: request.actor!.permissions.has('child:view') })
     }
     const agencies = await deps.agencies.byId()
     const agencyName = (id: string | null) => (id ? (agencies.get(id)?.name ?? 'Unknown agency') : 'Unknown agency')
     const { record } = view
+    const recorders = new Map(
+      (await deps.agencies.findPractitioners([...new Set(view.entries.flatMap(e => (!e.isRestricted && e.practitionerId ? [e.practitionerId] : [])))])).map(p => [
+        p.id,
+        `${p.givenName} ${p.familyName}, ${p.jobTitle}`,
+      ]),
+    )
+    const isFiltered = Boolean(filter.agencyId || filter.type || filter.from || filter.to || filter.significantOnly)
     const viewerAccounts = [...new Set((view.viewers ?? []).flatMap(v => (v.actorAccountId ? [v.actorAccountId] : [])))]
     const viewerNames = new Map(
       (await deps.agencies.findPractitionersByAccounts(viewerAccounts)).map(p => [p.accountId, `${p.givenName} ${p.familyName}, ${p.jobTitle}`]),
@@ -90,8 +101,15 @@ export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
       events: view.entries.map(e => ({
         ...e,
         agencyName: agencyName(e.agencyId),
+        recordedBy: !e.isRestricted && e.practitionerId ? recorders.get(e.practitionerId) : undefined,
         lawfulBasisLabel: e.isRestricted ? '' : lawfulBasisLabels[e.lawfulBasis],
       })),
+      filterValues: query,
+      orderHref: (wanted: string) => `?${new URLSearchParams({ ...query, order: wanted }).toString()}#events`,
+      isFiltered,
+      filterErrors: filterForm.ok ? undefined : filterForm,
+      agencyOptions: [...agencies.values()].sort((a, b) => a.name.localeCompare(b.name)).map(a => ({ value: a.id, text: a.name })),
+      typeOptions: EventType.options.map(t => ({ value: t, text: t })),
       disclosures: view.disclosures.map(d => ({
         ...d,
         fromAgency: agencyName(d.fromAgencyId),

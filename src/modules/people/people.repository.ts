@@ -53,6 +53,20 @@ export class PeopleRepository {
     return rows[0] && toPerson(rows[0])
   }
 
+  /** Children (and unborn children) holding this NHS number on their own record or any agency's. */
+  async findChildrenByNhsNumber(nhsNumber: string): Promise<Person[]> {
+    const ids = this.db
+      .select({ id: person.id })
+      .from(person)
+      .where(eq(person.nhsNumber, nhsNumber))
+      .union(this.db.select({ id: sourceRecord.personId }).from(sourceRecord).where(eq(sourceRecord.nhsNumber, nhsNumber)))
+    const rows = await this.db
+      .select(personColumns)
+      .from(person)
+      .where(and(inArray(person.id, ids), inArray(person.kind, ['child', 'unborn'])))
+    return rows.map(toPerson)
+  }
+
   async findPeople(ids: readonly string[]): Promise<Person[]> {
     if (ids.length === 0) return []
     const rows = await this.db.select(personColumns).from(person).where(inArray(person.id, [...ids]))

@@ -1,0 +1,1 @@
+CREATE INDEX "event_supersedes_id_idx" ON "event" USING btree ("supersedes_id");
