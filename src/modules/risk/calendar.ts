@@ -3,26 +3,20 @@
  * to a calendar date so that weekends, bank holidays and dates of birth mean something. A timeline without real
  * dates has day 0 on a fixed Wednesday.
  *
- * The working-day calendar here is the small one the rules need (Monday to Friday, less England and Wales bank
- * holidays from the GOV.UK snapshot in reference/standards.md §6). The clocks module owns the partnership's
- * calendar; when it exists, pass its `isWorkingDay` in instead.
+ * Working days come from the clocks module's England and Wales calendar, so rules and statutory clocks agree.
  */
+import { WorkingDayCalendar } from '../clocks/index.ts'
 
 /** Day 0 of a timeline that gives no real dates: a Wednesday, as the contract says. */
 export const DEFAULT_DAY0 = '2025-03-05'
 
 const MS_PER_DAY = 86_400_000
 
-/** England and Wales bank holidays 2022–2027 (GOV.UK feed snapshot; includes the one-off days). */
-const BANK_HOLIDAYS: ReadonlySet<string> = new Set([
-  '2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19',
-  '2022-12-26', '2022-12-27', '2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29',
-  '2023-08-28', '2023-12-25', '2023-12-26', '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27',
-  '2024-08-26', '2024-12-25', '2024-12-26', '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26',
-  '2025-08-25', '2025-12-25', '2025-12-26', '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25',
-  '2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31',
-  '2027-08-30', '2027-12-27', '2027-12-28',
-]) // prettier-ignore
+/**
+ * The partnership's working-day calendar (clocks module). Replays reach into any year, so years past the
+ * published bank holidays follow the standing pattern instead of being refused.
+ */
+const calendar = new WorkingDayCalendar({ outsideYears: 'pattern' })
 
 /** The ISO date string (YYYY-MM-DD) is a real calendar date. */
 export function isIsoDate(value: string): boolean {
@@ -42,7 +36,6 @@ export type AgeAtDay0 = {
 export class CaseCalendar {
   readonly day0: string
   private readonly epochDay0: number
-  private readonly workingCache = new Map<number, boolean>()
 
   constructor(day0: string = DEFAULT_DAY0) {
     if (!isIsoDate(day0)) throw new RangeError(`day 0 must be an ISO date, not '${day0}'`)
@@ -77,26 +70,16 @@ export class CaseCalendar {
   }
 
   isWorkingDay(day: number): boolean {
-    const cached = this.workingCache.get(day)
-    if (cached !== undefined) return cached
-    const w = this.weekday(day)
-    const working = w !== 0 && w !== 6 && !BANK_HOLIDAYS.has(this.isoDate(day))
-    this.workingCache.set(day, working)
-    return working
+    return calendar.isWorkingDayNumber(this.epochDay0 + day)
   }
 
   /** The day `n` working days after `day` (n = 0: `day` itself if it is a working day, else the next one). */
   addWorkingDays(day: number, n: number): number {
-    let d = day
     if (n <= 0) {
+      let d = day
       while (!this.isWorkingDay(d)) d++
       return d
     }
-    let left = n
-    while (left > 0) {
-      d++
-      if (this.isWorkingDay(d)) left--
-    }
-    return d
+    return calendar.addWorkingDaysToDayNumber(this.epochDay0 + day, n) - this.epochDay0
   }
 }
