@@ -12,10 +12,16 @@ import { requestIdFrom } from './platform/http/request-id.ts'
 import { registerRouteAccess } from './platform/http/route-access.ts'
 import { registerSecurityHeaders } from './platform/http/security-headers.ts'
 import { registerSessions } from './platform/http/session.ts'
+import { registerApiAuthentication } from './platform/http/api-auth.ts'
 import { registerAssets } from './platform/views/assets.ts'
 import { createViewEnvironment, registerViews } from './platform/views/views.ts'
+import { agencyAdminRoutes } from './modules/agencies/index.ts'
 import { homeRoutes } from './modules/home/index.ts'
-import { childRoutes } from './modules/people/index.ts'
+import { breakGlassRoutes, childApi, childRoutes } from './modules/people/index.ts'
+import { notificationRoutes } from './modules/notifications/index.ts'
+import { partnershipRoutes } from './modules/partnership/index.ts'
+import { intakeApi, intakeRoutes } from './modules/intake/index.ts'
+import { auditRoutes } from './platform/audit/index.ts'
 import type { Services } from './composition.ts'
 
 export type AppOptions = { logger: Logger; version: string; expectedMigrations: number }
@@ -59,16 +65,33 @@ export async function createApp(services: Services, options: AppOptions): Promis
     resolveActor: services.resolveActor,
     secret: config.sessionSecret ?? randomBytes(32).toString('hex'),
     cookieSecure: config.cookieSecure,
+    requireMfa: config.requireMfa,
   })
+  registerApiAuthentication(app, { authenticate: token => services.apiClients.authenticate(token) })
   registerErrorHandlers(app)
 
   registerAssets(app)
   healthRoutes(app, { database: services.database, expectedMigrations: options.expectedMigrations, version: options.version })
   const openApi = new OpenApiRegistry(options.version)
   openApiRoutes(app, openApi)
-  authRoutes(app, { auth: services.auth, cookieSecure: config.cookieSecure })
-  homeRoutes(app)
-  childRoutes(app, { people: services.people, chronology: services.chronology, agencies: services.agencies })
+  authRoutes(app, {
+    auth: services.auth,
+    apiClients: services.apiClients,
+    oidc: services.oidc,
+    cookieSecure: config.cookieSecure,
+    requireMfa: config.requireMfa,
+    maxFailuresPerAddress: config.signIn.maxFailuresPerAddress,
+  })
+  homeRoutes(app, { notifications: services.notifications, childRecords: services.childRecords })
+  childRoutes(app, { people: services.people, childRecords: services.childRecords, agencies: services.agencies })
+  breakGlassRoutes(app, { childRecords: services.childRecords })
+  childApi(app, { childRecords: services.childRecords, openApi })
+  notificationRoutes(app, { notifications: services.notifications })
+  auditRoutes(app, { auditSearch: services.auditSearch, listAgencies: () => services.agencies.listAgencies() })
+  partnershipRoutes(app, { partnership: services.partnership })
+  agencyAdminRoutes(app, { admin: services.agencyAdmin })
+  intakeRoutes(app, { intake: services.intake })
+  intakeApi(app, { intake: services.intake, openApi })
 
   app.decorate('declaredRoutes', routes)
   await app.ready()

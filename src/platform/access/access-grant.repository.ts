@@ -90,6 +90,16 @@ export class AccessGrantRepository {
     )
   }
 
+  /** End the active grants on a person of this kind given for this reason (e.g. the front door's, when its contact closes). */
+  async endActive(personId: string, kind: GrantKind, reason: string, now: Date): Promise<number> {
+    const rows = await this.db
+      .update(accessGrant)
+      .set({ endsAt: now })
+      .where(and(eq(accessGrant.personId, personId), eq(accessGrant.kind, kind), eq(accessGrant.reason, reason), isActive(now)))
+      .returning({ id: accessGrant.id })
+    return rows.length
+  }
+
   async recordReview(id: string, review: { accountId: string; outcome: string; note: string; at: Date }): Promise<boolean> {
     const rows = await this.db
       .update(accessGrant)

@@ -89,6 +89,11 @@ export class AccessPolicy {
     return this.grants.with(db).listBreakGlass(options)
   }
 
+  /** End a relationship when the work that created it ends (a contact decided at the front door). */
+  async endGrants(db: Db, personId: string, kind: GrantKind, reason: string): Promise<number> {
+    return this.grants.with(db).endActive(personId, kind, reason, this.now())
+  }
+
   async grant(db: Db, grants: Parameters<AccessGrantRepository['insertMany']>[0]): Promise<void> {
     await this.grants.with(db).insertMany(grants)
   }

@@ -14,6 +14,10 @@ export const Permission = z.enum([
   'aggregate:view',
   'audit:view',
   'admin:manage',
+  /** Raise a concern about a child (the concern form) and see the outcome of one's own referrals. */
+  'concern:raise',
+  /** Work the front door: the queue of contacts, RAG ratings and decisions. */
+  'contact:decide',
 ])
 export type Permission = z.infer<typeof Permission>
 
@@ -34,18 +38,18 @@ export const RoleId = z.enum([
 ])
 export type RoleId = z.infer<typeof RoleId>
 
-const casework: Permission[] = ['child:search', 'child:view']
+const casework: Permission[] = ['child:search', 'child:view', 'concern:raise']
 
 export const defaultRoles: { id: RoleId; name: string; description: string; permissions: Permission[] }[] = [
-  { id: 'referrer', name: 'Referrer', description: 'Raises concerns about children and sees the outcome of their referrals', permissions: ['child:search'] },
+  { id: 'referrer', name: 'Referrer', description: 'Raises concerns about children and sees the outcome of their referrals', permissions: ['child:search', 'concern:raise'] },
   { id: 'agency-practitioner', name: 'Agency practitioner', description: 'Works with children in a partner agency (health, school, police, housing...)', permissions: casework },
-  { id: 'front-door-worker', name: 'Front-door worker', description: 'Screens contacts at the multi-agency safeguarding hub', permissions: casework },
+  { id: 'front-door-worker', name: 'Front-door worker', description: 'Screens contacts at the multi-agency safeguarding hub', permissions: [...casework, 'contact:decide'] },
   { id: 'social-worker', name: 'Social worker', description: 'Holds cases in children’s social care', permissions: [...casework, 'record:view-audit'] },
   {
     id: 'team-manager',
     name: 'Team manager',
     description: 'Manages a team, approves decisions, reviews break-glass access',
-    permissions: [...casework, 'record:view-audit', 'break-glass:review', 'aggregate:view'],
+    permissions: [...casework, 'record:view-audit', 'break-glass:review', 'aggregate:view', 'contact:decide'],
   },
   { id: 'exploitation-lead', name: 'Exploitation lead', description: 'Leads work on harm outside the home', permissions: casework },
   { id: 'partnership-analyst', name: 'Partnership analyst', description: 'Sees aggregate figures, never a child’s identity', permissions: ['aggregate:view'] },

@@ -6,6 +6,7 @@ import { AccessRepository, defaultRoles } from '../access/index.ts'
 import type { Database } from '../db/index.ts'
 import { AuthRepository } from './auth.repository.ts'
 import { AuthService } from './auth.service.ts'
+import { totp } from './totp.ts'
 
 for (const engine of testEngines()) {
   describe(`accounts and sessions (${engine})`, () => {
@@ -24,6 +25,47 @@ for (const engine of testEngines()) {
       ])
     })
     after(() => database.close())
+
+    it('locks after the configured failures, for the configured time, and an unknown email the same', async () => {
+      const strict = new AuthService(new AuthRepository(database.db), new AccessRepository(database.db), { idleMinutes: 30, maxFailures: 3, lockoutMinutes: 10 }, () => now)
+      const email = 'sam.worker@example.org'
+      assert.deepEqual(await strict.attemptSignIn(email, 'wrong'), { outcome: 'wrong' })
+      assert.deepEqual(await strict.attemptSignIn(email, 'wrong'), { outcome: 'wrong' })
+      const locked = await strict.attemptSignIn(email, 'wrong')
+      assert.equal(locked.outcome, 'locked')
+      assert.equal(locked.outcome === 'locked' && locked.until.getTime(), now.getTime() + 10 * 60_000)
+      assert.equal((await strict.attemptSignIn(email, 'a long enough password')).outcome, 'locked')
+      now = new Date(now.getTime() + 10 * 60_000 + 1000)
+      assert.deepEqual(await strict.attemptSignIn(email, 'a long enough password'), { outcome: 'signed-in', accountId })
+
+      for (let i = 0; i < 2; i++) assert.deepEqual(await strict.attemptSignIn('nobody@example.org', 'x'), { outcome: 'wrong' })
+      assert.equal((await strict.attemptSignIn('nobody@example.org', 'x')).outcome, 'locked')
+      now = new Date(now.getTime() + 10 * 60_000 + 1000)
+      assert.deepEqual(await strict.attemptSignIn('nobody@example.org', 'x'), { outcome: 'wrong' })
+    })
+
+    it('keeps a pending sign-in for ten minutes, signed in for nothing, and accepts each code step once and in order', async () => {
+      const { secret } = await auth.beginMfaEnrolment(accountId)
+      assert.ok(await auth.confirmMfaEnrolment(accountId, totp(secret, now)))
+      assert.equal((await auth.attemptSignIn('sam.worker@example.org', 'a long enough password')).outcome, 'code-required')
+
+      const pending = await auth.startSession(accountId, { mfaPending: true })
+      assert.equal(await auth.resumeSession(pending), undefined)
+      assert.equal((await auth.lookupSession(pending))?.kind, 'mfa-pending')
+      now = new Date(now.getTime() + 11 * 60_000)
+      assert.equal(await auth.lookupSession(pending), undefined, 'gone after ten minutes')
+      assert.deepEqual(await auth.completeSignIn(pending, totp(secret, now)), { outcome: 'expired' })
+
+      const later = totp(secret, new Date(now.getTime() + 30_000))
+      const earlier = totp(secret, now)
+      const first = await auth.startSession(accountId, { mfaPending: true })
+      const done = await auth.completeSignIn(first, later)
+      assert.equal(done.outcome, 'signed-in')
+      assert.ok(done.outcome === 'signed-in' && (await auth.resumeSession(done.token)))
+      const second = await auth.startSession(accountId, { mfaPending: true })
+      assert.deepEqual(await auth.completeSignIn(second, later), { outcome: 'wrong' }, 'not the same code twice')
+      assert.deepEqual(await auth.completeSignIn(second, earlier), { outcome: 'wrong' }, 'nor an earlier one after a later')
+    })
 
     it('verifies a password with argon2id, email case aside', async () => {
       const account = await auth.verifyCredentials('sam.worker@example.org', 'a long enough password')

@@ -18,6 +18,19 @@ const Flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform(value => value === 'true' || value === '1' || value === 'yes')
 
+const WholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be a whole number between ${min} and ${max}`)
+    .max(max, `must be a whole number between ${min} and ${max}`)
+
+/** Text that is unset when empty or blank. */
+const OptionalText = z
+  .string()
+  .optional()
+  .transform(value => (value?.trim() ? value.trim() : undefined))
+
 /** Every environment variable Sightline reads, in one schema. Only this file reads process.env. */
 export const Environment = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' }).default('development'),
@@ -38,6 +51,25 @@ export const Environment = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   COOKIE_SECURE: Flag.optional(),
   SIGHTLINE_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('sightline-demo-2026'),
+  // Sign-in protection: multi-factor sign-in, lockout, and a limit on failures from one address.
+  SIGHTLINE_REQUIRE_MFA: Flag.default(false),
+  SIGN_IN_MAX_FAILURES: WholeNumber(3, 20).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: WholeNumber(1, 24 * 60).default(15),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: WholeNumber(10, 10_000).default(50),
+  // Sign-in through an OpenID Connect identity provider (optional: unset, the sign-in page offers passwords only).
+  OIDC_ISSUER: OptionalText.pipe(z.url({ error: 'must be the identity provider’s issuer URL' }).optional()),
+  OIDC_CLIENT_ID: OptionalText,
+  OIDC_CLIENT_SECRET: OptionalText,
+  OIDC_REDIRECT_URI: OptionalText.pipe(
+    z
+      .url({ error: 'must be a URL ending /sign-in/oidc/callback' })
+      .refine(value => new URL(value).pathname === '/sign-in/oidc/callback', 'must be a URL ending /sign-in/oidc/callback')
+      .optional(),
+  ),
+  OIDC_SCOPES: OptionalText,
+  OIDC_EMAIL_CLAIM: OptionalText,
+  OIDC_AGENCY_CLAIM: OptionalText,
+  OIDC_PROVIDER_NAME: OptionalText,
 })
 export type Environment = z.infer<typeof Environment>
 
@@ -52,6 +84,25 @@ export type Config = Readonly<{
   sessionIdleMinutes: number
   cookieSecure: boolean
   demoPassword: string
+  requireMfa: boolean
+  signIn: Readonly<{ maxFailures: number; lockoutMinutes: number; maxFailuresPerAddress: number }>
+  /** Set when an OpenID Connect provider is configured. */
+  oidc: OidcConfig | undefined
+}>
+
+export type OidcConfig = Readonly<{
+  issuer: string
+  clientId: string
+  /** Unset for a public client (PKCE only). */
+  clientSecret: string | undefined
+  redirectUri: string
+  scopes: string
+  /** The claim holding the practitioner's email (it must be verified: email_verified true). */
+  emailClaim: string
+  /** The claim naming the practitioner's agency (its code or id); unset, the agency is not checked. */
+  agencyClaim: string | undefined
+  /** How the sign-in page names the provider. */
+  providerName: string
 }>
 
 export class ConfigError extends Error {
@@ -81,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'SESSION_SECRET',
     ])
   }
+  const oidc = oidcConfig(e)
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -92,5 +144,38 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     demoPassword: e.SIGHTLINE_DEMO_PASSWORD,
+    requireMfa: e.SIGHTLINE_REQUIRE_MFA,
+    signIn: Object.freeze({
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES,
+      maxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+    }),
+    oidc,
+  })
+}
+
+const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+
+/** OIDC is all or nothing: issuer, client id and redirect URI together, over HTTPS (plain HTTP on loopback in tests only). */
+function oidcConfig(e: Environment): OidcConfig | undefined {
+  const required = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_REDIRECT_URI: e.OIDC_REDIRECT_URI }
+  const missing = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name)
+  if (missing.length === 3) return undefined
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${missing.map(name => `  ${name}: must be set with the other OIDC_ variables`).join('\n')}`, missing)
+  }
+  const issuer = new URL(e.OIDC_ISSUER!)
+  if (issuer.protocol !== 'https:' && !(e.NODE_ENV === 'test' && issuer.protocol === 'http:' && isLoopback(issuer))) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: must be an https:// URL', ['OIDC_ISSUER'])
+  }
+  return Object.freeze({
+    issuer: e.OIDC_ISSUER!.replace(/\/$/, ''),
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    redirectUri: e.OIDC_REDIRECT_URI!,
+    scopes: e.OIDC_SCOPES ?? 'openid email profile',
+    emailClaim: e.OIDC_EMAIL_CLAIM ?? 'email',
+    agencyClaim: e.OIDC_AGENCY_CLAIM,
+    providerName: e.OIDC_PROVIDER_NAME ?? 'your organisation’s account',
   })
 }

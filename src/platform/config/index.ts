@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, Environment, type Config } from './config.ts'
+export { loadConfig, ConfigError, Environment, type Config, type OidcConfig } from './config.ts'

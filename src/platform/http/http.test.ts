@@ -50,6 +50,16 @@ describe('the HTTP platform', () => {
     assert.ok(doc.paths['/api/v1/openapi.json'])
   })
 
+  it('documents every partner API route in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>()
+    const apiRoutes = t.app.declaredRoutes.filter(r => r.url.startsWith('/api/'))
+    assert.ok(apiRoutes.length >= 2)
+    for (const route of apiRoutes) {
+      const path = route.url.replace(/:(\w+)/g, '{$1}')
+      assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url} is missing from the OpenAPI document`)
+    }
+  })
+
   it('answers unknown API paths with problem+json and unknown pages with the GOV.UK page', async () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' })
     assert.equal(api.statusCode, 404)

@@ -14,9 +14,24 @@ export type SessionOptions = {
   resolveActor: (account: SignedInAccount) => Promise<Actor>
   secret: string
   cookieSecure: boolean
+  /** SIGHTLINE_REQUIRE_MFA: a practitioner without multi-factor sign-in is sent to set it up before anything else. */
+  requireMfa?: boolean
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when the session has a correct password but not yet its second factor (the request is not signed in). */
+    pendingSignIn: { accountId: string } | undefined
+  }
+}
+
+/** Where a practitioner sets up multi-factor sign-in, and the paths they may use before they have. */
+export const ENROLMENT_PATH = '/account/security'
+const allowedBeforeEnrolment = (path: string) => path === ENROLMENT_PATH || path === '/sign-out' || path.startsWith('/sign-in')
+
 const skipsSession = (url: string) => url.startsWith('/assets/') || url.startsWith('/health/')
+/** A partner system's call with a bearer token: it has no session, and needs no cookie. */
+const isBearerApiCall = (request: FastifyRequest) => request.url.startsWith('/api/') && /^Bearer\s/i.test(request.headers.authorization ?? '')
 
 export function cookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure }
@@ -31,15 +46,26 @@ export function cookieOptions(secure: boolean) {
 export function registerSessions(app: FastifyInstance, options: SessionOptions): void {
   app.decorateRequest('actor', undefined)
   app.decorateRequest('csrfToken', '')
+  app.decorateRequest('pendingSignIn', undefined)
 
   app.addHook('onRequest', async (request, reply) => {
-    if (skipsSession(request.url)) return
+    if (skipsSession(request.url) || isBearerApiCall(request)) return
     const token = request.cookies[SESSION_COOKIE]
     if (token) {
-      const active = await options.auth.resumeSession(token)
-      if (active) {
-        request.actor = await options.resolveActor(active)
-        request.csrfToken = active.csrfToken
+      const found = await options.auth.lookupSession(token)
+      if (found?.kind === 'active') {
+        request.actor = await options.resolveActor(found.session)
+        request.csrfToken = found.session.csrfToken
+        const path = request.url.split('?')[0] ?? ''
+        if (options.requireMfa && !found.session.mfaEnabled && !request.url.startsWith('/api/') && !allowedBeforeEnrolment(path)) {
+          return reply.redirect(ENROLMENT_PATH, request.method === 'GET' ? 302 : 303)
+        }
+        return
+      }
+      if (found?.kind === 'mfa-pending') {
+        // Not signed in: the session may only send its code (and its form needs the session's CSRF token).
+        request.pendingSignIn = { accountId: found.session.accountId }
+        request.csrfToken = found.session.csrfToken
         return
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
@@ -60,11 +86,26 @@ export function registerSessions(app: FastifyInstance, options: SessionOptions):
   })
 }
 
-/** Sign a practitioner in: a brand-new session id (no fixation), cookie set, anonymous cookie dropped. */
-export async function signIn(reply: FastifyReply, auth: AuthService, accountId: string, secure: boolean): Promise<void> {
-  const token = await auth.startSession(accountId)
+/**
+ * Sign a practitioner in (or, with `mfaPending`, half in: password checked, code to come): a brand-new session id
+ * (no fixation), any session the browser had ended, cookie set, anonymous cookie dropped.
+ */
+export async function signIn(reply: FastifyReply, auth: AuthService, accountId: string, secure: boolean, options: { mfaPending?: boolean } = {}): Promise<void> {
+  const token = await auth.startSession(accountId, options)
+  await setSession(reply, auth, token, secure)
+}
+
+/** Put a session started elsewhere (after a second factor or an identity provider) in the cookie, ending the old one. */
+export async function setSession(reply: FastifyReply, auth: AuthService, token: string, secure: boolean): Promise<void> {
+  const previous = reply.request.cookies[SESSION_COOKIE]
+  if (previous && previous !== token) await auth.endSession(previous)
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(secure))
   reply.clearCookie(ANONYMOUS_COOKIE, { path: '/' })
+}
+
+/** The session cookie's value, for services that act on the current session (re-authentication). */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE]
 }
 
 export async function signOut(request: FastifyRequest, reply: FastifyReply, auth: AuthService): Promise<void> {
