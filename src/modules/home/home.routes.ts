@@ -15,6 +15,8 @@ export function homeRoutes(app: FastifyInstance, deps: { notifications: Notifica
       canAggregate: can(actor, 'aggregate:view'),
       canAudit: can(actor, 'audit:view'),
       canAdmin: can(actor, 'admin:manage'),
+      canRaiseConcern: can(actor, 'concern:raise'),
+      canFrontDoor: can(actor, 'contact:decide'),
       roles: actor.roles,
     })
   })

@@ -67,6 +67,40 @@ export class PeopleRepository {
     return rows.map(toPerson)
   }
 
+  /** Children (and unborn children) whose own record or an agency's has exactly this name and date of birth (trimmed, case-insensitive). */
+  async findChildrenByNameAndBirthDate(givenName: string, familyName: string, dateOfBirth: string): Promise<Person[]> {
+    const given = givenName.trim().toLowerCase()
+    const family = familyName.trim().toLowerCase()
+    const ids = this.db
+      .select({ id: person.id })
+      .from(person)
+      .where(and(sql`lower(btrim(${person.givenName})) = ${given}`, sql`lower(btrim(${person.familyName})) = ${family}`, eq(person.dateOfBirth, dateOfBirth)))
+      .union(
+        this.db
+          .select({ id: sourceRecord.personId })
+          .from(sourceRecord)
+          .where(
+            and(sql`lower(btrim(${sourceRecord.givenName})) = ${given}`, sql`lower(btrim(${sourceRecord.familyName})) = ${family}`, eq(sourceRecord.dateOfBirth, dateOfBirth)),
+          ),
+      )
+    const rows = await this.db
+      .select(personColumns)
+      .from(person)
+      .where(and(inArray(person.id, ids), inArray(person.kind, ['child', 'unborn'])))
+    return rows.map(toPerson)
+  }
+
+  /** The person an agency's own record (by that agency's local id) belongs to. */
+  async findBySourceRecord(agencyId: string, localId: string): Promise<Person | undefined> {
+    const rows = await this.db
+      .select(personColumns)
+      .from(sourceRecord)
+      .innerJoin(person, eq(person.id, sourceRecord.personId))
+      .where(and(eq(sourceRecord.agencyId, agencyId), eq(sourceRecord.localId, localId)))
+      .limit(1)
+    return rows[0] && toPerson(rows[0])
+  }
+
   async findPeople(ids: readonly string[]): Promise<Person[]> {
     if (ids.length === 0) return []
     const rows = await this.db.select(personColumns).from(person).where(inArray(person.id, [...ids]))

@@ -9,7 +9,7 @@ import type {
   NewSourceRecordRow,
   PeopleRepository,
 } from './people.repository.ts'
-import type { ChildSearch, SearchResult } from './person.schema.ts'
+import type { ChildSearch, Person, SearchResult } from './person.schema.ts'
 
 export type PeopleImport = {
   people: NewPersonRow[]
@@ -48,6 +48,37 @@ export class PeopleService {
       })
       return results
     })
+  }
+
+  /** A person by id, on the caller's connection (intake reads the child a contact is about). */
+  async findPerson(db: Db, id: string): Promise<Person | undefined> {
+    return this.people.with(db).findPerson(id)
+  }
+
+  async findPeople(db: Db, ids: readonly string[]): Promise<Person[]> {
+    return this.people.with(db).findPeople(ids)
+  }
+
+  /** Candidates for matching an incoming record (intake): by NHS number, by an agency's local id, by exact name and date of birth. */
+  async findChildrenByNhsNumber(db: Db, nhsNumber: string): Promise<Person[]> {
+    return this.people.with(db).findChildrenByNhsNumber(nhsNumber)
+  }
+
+  async findBySourceRecord(db: Db, agencyId: string, localId: string): Promise<Person | undefined> {
+    return this.people.with(db).findBySourceRecord(agencyId, localId)
+  }
+
+  async findChildrenByNameAndBirthDate(db: Db, givenName: string, familyName: string, dateOfBirth: string): Promise<Person[]> {
+    return this.people.with(db).findChildrenByNameAndBirthDate(givenName, familyName, dateOfBirth)
+  }
+
+  /** The other children (and unborn children) living in this person's current household, youngest last. */
+  async otherChildrenInHousehold(db: Db, personId: string): Promise<(Person & { fromDate: string })[]> {
+    const repository = this.people.with(db)
+    const current = await repository.findCurrentHousehold(personId)
+    if (!current) return []
+    const members = await repository.listHouseholdMembers(current.id)
+    return members.filter(m => m.id !== personId && m.kind !== 'adult')
   }
 
   async countPeople(db?: Db): Promise<number> {

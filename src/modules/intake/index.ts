@@ -1,0 +1,8 @@
+export { IntakeService, type ContactDetail, type RaisedConcern } from './intake.service.ts'
+export { IntakeRepository } from './intake.repository.ts'
+export { ExactPersonMatcher, type PersonMatcher, type MatchResult } from './person-matcher.ts'
+export { intakeRoutes } from './intake.routes.ts'
+export { intakeApi, ConcernRequest, ConcernResponse, EventsResponse } from './intake.api.ts'
+export { EventBatch, parseEventBatch, MAX_BATCH } from './event-batch.ts'
+export { ConcernAnswers, Decision, Rag, type Contact } from './intake.schema.ts'
+export { timeLeft } from './time-left.ts'
