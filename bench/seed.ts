@@ -9,12 +9,10 @@
  * that peak RSS (getrusage's maxrss, which only ever grows) belongs to that engine alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { createProgress } from '../src/cli/progress.ts'
 import { AgencyRepository, AgencyService } from '../src/modules/agencies/index.ts'
 import { ChronologyRepository, ChronologyService } from '../src/modules/chronology/index.ts'
@@ -23,7 +21,8 @@ import { PeopleRepository, PeopleService } from '../src/modules/people/index.ts'
 import { AccessGrantRepository, AccessPolicy, AccessRepository, defaultRoles } from '../src/platform/access/index.ts'
 import { AuditWriter } from '../src/platform/audit/index.ts'
 import { AuthRepository, AuthService } from '../src/platform/auth/index.ts'
-import { openDatabase, type Database, type Engine } from '../src/platform/db/index.ts'
+import type { Engine } from '../src/platform/db/index.ts'
+import { withFreshDatabase } from './fresh-database.ts'
 
 type Result = {
   engine: Engine
@@ -52,35 +51,6 @@ if (!Number.isInteger(children) || children < 1)
   throw new Error(`--children must be a whole number, not ${values.children}`)
 if (!['pglite', 'postgres', 'both'].includes(values.engine))
   throw new Error('--engine must be pglite, postgres or both')
-
-async function withFreshDatabase<T>(engine: Engine, work: (database: Database) => Promise<T>): Promise<T> {
-  if (engine === 'pglite') {
-    const dataDir = mkdtempSync('/tmp/sightline-bench-')
-    const database = await openDatabase({ engine: 'pglite', dataDir })
-    try {
-      return await work(database)
-    } finally {
-      await database.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    }
-  }
-  const serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server to benchmark the postgres engine')
-  const name = `sightline_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() })
-  try {
-    return await work(database)
-  } finally {
-    await database.close()
-    await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
-  }
-}
 
 async function runOne(engine: Engine): Promise<Result> {
   return withFreshDatabase(engine, async database => {

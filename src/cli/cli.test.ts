@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -95,5 +95,27 @@ describe('the sightline command', () => {
     assert.equal(broken.status, 1)
     assert.match(broken.stderr, /BROKEN at event 2 \(id \d+\): its stored hash does not match its content/)
     assert.equal(sightline(['audit', 'check']).status, 2)
+  })
+  it('replays a timeline into the contract’s flags, and refuses a bad one naming the event and field', () => {
+    const timeline = path.join(dataDir, 'timeline.json')
+    const out = path.join(dataDir, 'flags.json')
+    writeFileSync(
+      timeline,
+      JSON.stringify({
+        id: 'not-brought',
+        title: 'A baby repeatedly not brought to health appointments',
+        people: [{ ref: 'C1', kind: 'child', givenName: 'Amy', familyName: 'Smith', ageAtDay0: { months: 7 } }],
+        relationships: [],
+        events: [-120, -90, -60, -30].map(day => ({ day, agency: 'health', type: 'appointment.was-not-brought', subjects: ['C1'], details: { service: 'health-visiting' } })),
+      }),
+    )
+    const ok = sightline(['replay', timeline, '--out', out])
+    assert.equal(ok.status, 0, ok.stderr)
+    const flags = (JSON.parse(readFileSync(out, 'utf8')) as { flags: { theme: string; subject: string; evidence: number[] }[] }).flags
+    assert.ok(flags.some(f => f.theme === 'T01' && f.subject === 'C1' && f.evidence.length >= 2), JSON.stringify(flags))
+    writeFileSync(timeline, JSON.stringify({ id: 'bad', people: [{ ref: 'C1', kind: 'child' }], relationships: [], events: [{ day: 1, agency: 'police', type: 'police.call-out', subjects: ['C1'], details: { colour: 'red' } }] }))
+    const bad = sightline(['replay', timeline])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /events\[0\] \(police\.call-out\): unknown field 'details\.colour'/)
   })
 })

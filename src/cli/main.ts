@@ -2,12 +2,15 @@ import { ConfigError } from '../platform/config/index.ts'
 import { AppError } from '../platform/errors/index.ts'
 import { DatabaseUnavailableError, DataDirLockedError } from '../platform/db/index.ts'
 import { UsageError, type Command } from './cli-error.ts'
+import { auditCommand } from './commands/audit.command.ts'
+import { linkCommand } from './commands/link.command.ts'
 import { migrateCommand } from './commands/migrate.command.ts'
+import { replayCommand } from './commands/replay.command.ts'
 import { seedCommand } from './commands/seed.command.ts'
 import { serveCommand } from './commands/serve.command.ts'
 import { version } from './runtime.ts'
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand]
+const commands: Command[] = [serveCommand, migrateCommand, seedCommand, auditCommand, linkCommand, replayCommand]
 
 function usage(): string {
   const width = Math.max(...commands.map(c => c.name.length))

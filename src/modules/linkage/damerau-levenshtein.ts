@@ -39,7 +39,11 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(start + j - 1)
       const cost = ca === cb ? 0 : 1
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost)
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      )
       if (i > 1 && j > 1 && ca === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === cb) {
         value = Math.min(value, (previous2[j - 2] as number) + 1)
       }
@@ -53,4 +57,34 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
     current = spare
   }
   return Math.min(previous[m] as number, max + 1)
+}
+
+/**
+ * True when a and b are at most one edit apart (one substitution, insertion, deletion, or swap of two adjacent
+ * characters): the same answer as damerauLevenshtein(a, b, 1) <= 1, in one pass with no table.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length
+  const lb = b.length
+  if (la === lb) {
+    let i = 0
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++
+    if (i >= la - 1) return true
+    // First difference at i: a substitution, or a transposition of i and i + 1.
+    let j = i + 1
+    if (a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i)) j = i + 2
+    for (; j < la; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false
+    return true
+  }
+  if (la === lb + 1) return oneDeletion(a, b)
+  if (lb === la + 1) return oneDeletion(b, a)
+  return false
+}
+
+/** long is short with one character inserted somewhere. */
+function oneDeletion(long: string, short: string): boolean {
+  let i = 0
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++
+  for (let j = i; j < short.length; j++) if (long.charCodeAt(j + 1) !== short.charCodeAt(j)) return false
+  return true
 }

@@ -12,11 +12,23 @@
  */
 
 const SOUNDEX_CODES: Record<string, string> = {
-  b: '1', f: '1', p: '1', v: '1',
-  c: '2', g: '2', j: '2', k: '2', q: '2', s: '2', x: '2', z: '2',
-  d: '3', t: '3',
+  b: '1',
+  f: '1',
+  p: '1',
+  v: '1',
+  c: '2',
+  g: '2',
+  j: '2',
+  k: '2',
+  q: '2',
+  s: '2',
+  x: '2',
+  z: '2',
+  d: '3',
+  t: '3',
   l: '4',
-  m: '5', n: '5',
+  m: '5',
+  n: '5',
   r: '6',
 }
 
@@ -46,7 +58,12 @@ export function nameSound(name: string): string {
   let s = name.replace(/[^a-z]/g, '')
   if (s.length === 0) return ''
   // Silent or simplified openings.
-  s = s.replace(/^(kn|gn|pn)/, 'n').replace(/^wr/, 'r').replace(/^ps/, 's').replace(/^wh/, 'w').replace(/^x/, 's')
+  s = s
+    .replace(/^(kn|gn|pn)/, 'n')
+    .replace(/^wr/, 'r')
+    .replace(/^ps/, 's')
+    .replace(/^wh/, 'w')
+    .replace(/^x/, 's')
   s = s
     .replace(/ph/g, 'f')
     .replace(/gh(?=[^aeiouy]|$)/g, '') // Leigh, Vaughn, Hugh
