@@ -84,6 +84,9 @@ for (const engine of testEngines()) {
       }
       const audited = await rows<{ n: number }>(sql`select count(*)::int as n from audit_event where action = 'child.status-viewed' and person_id = ${ids.kai}`)
       assert.equal(audited[0]?.n, 3)
+      const told = await get('social-worker', '/notifications')
+      assert.match(told.body, /Kai Smith was looked up by another agency/)
+      assert.match(told.body, /Test agency-practitioner \(Northshire Police\) looked this child up in Sightline/)
     })
 
     it('sends anyone with no relationship to a child with none to the front door', async () => {

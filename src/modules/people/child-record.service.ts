@@ -124,6 +124,7 @@ export class ChildRecordService {
       const [status, contacts] = await Promise.all([this.chronology.serviceStatus(tx, personId), this.contacts(tx, grants)])
 
       if (access.level === 'known-to-services' || !can(actor, 'child:view')) {
+        await this.tellAllocatedWorkers(tx, actor, person, grants, 'looked this child up in Sightline')
         await this.audit.write(tx, { actor, requestId: context.requestId }, {
           action: 'child.status-viewed',
           subjectType: 'person',
@@ -231,7 +232,9 @@ export class ChildRecordService {
       for (const child of children) {
         const status = await this.chronology.serviceStatus(tx, child.id)
         if (!isKnownToServices(status)) continue
-        const contacts = await this.contacts(tx, await this.policy.activeGrants(tx, child.id))
+        const grants = await this.policy.activeGrants(tx, child.id)
+        const contacts = await this.contacts(tx, grants)
+        await this.tellAllocatedWorkers(tx, actor, child, grants, 'checked whether this child is known to services')
         answers.push({
           hasChildProtectionPlan: status.hasChildProtectionPlan,
           isLookedAfter: status.isLookedAfter,
@@ -333,6 +336,25 @@ export class ChildRecordService {
         mine.push({ ...grant, childName: [person?.givenName, person?.familyName].filter(Boolean).join(' ') })
       }
       return mine
+    })
+  }
+
+  /**
+   * Tell the allocated workers that another agency looked their child up: a practitioner who finds a child
+   * known to services, or a partner system checking a status, is a sign that someone else is worried.
+   */
+  private async tellAllocatedWorkers(db: Db, actor: Actor, person: Person, grants: AccessGrant[], what: string): Promise<void> {
+    const workerIds = grants.filter(g => g.kind === 'allocated-worker' && g.practitionerId).map(g => g.practitionerId!)
+    if (workerIds.length === 0) return
+    const accounts = (await this.agencies.findPractitioners(workerIds, db)).flatMap(p => (p.accountId && p.accountId !== actor.accountId ? [p.accountId] : []))
+    const name = [person.givenName, person.familyName].filter(Boolean).join(' ')
+    const who = actor.kind === 'api-client' ? `A partner system (${actor.displayName})` : `${actor.displayName}${actor.agencyName ? ` (${actor.agencyName})` : ''}`
+    await this.notifications.notify(db, accounts, {
+      kind: 'status-lookup',
+      personId: person.id,
+      title: `${name} was looked up by another agency`,
+      body: `${who} ${what}. They were shown that the child is known to services and how to contact you.`,
+      link: `/children/${person.id}`,
     })
   }
 

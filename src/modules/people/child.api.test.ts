@@ -35,6 +35,9 @@ for (const engine of testEngines()) {
       assert.ok(body.children[0]?.contacts.some(c => c.role === 'Allocated worker' && c.name === 'Test social-worker'))
       const audited = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_event where action = 'child.status-checked' and person_id = ${ids.kai} and actor_api_client_id is not null`)
       assert.equal(audited[0]?.n, 1)
+      const told = await t.database.rows<{ title: string; body: string }>(sql`select title, body from notification where kind = 'status-lookup'`)
+      assert.deepEqual(told.map(n => n.title), ['Kai Smith was looked up by another agency'])
+      assert.match(told[0]!.body, /A partner system \(Police case system\) checked whether this child is known to services/)
     })
 
     it('answers an unknown number exactly as a child with no status', async () => {
