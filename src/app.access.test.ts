@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { RoleId } from './platform/access/index.ts'
+import { ApiScope, RoleId, type Actor } from './platform/access/index.ts'
 import { emailFor, formBody, ids, signInAs, startTestApp, type Browser, type TestApp } from '../test/support/test-app.ts'
 
 /**
@@ -231,4 +231,35 @@ describe('access table: role × route × record', () => {
       assert.deepEqual(failures, [])
     })
   }
+
+  it('partner API × API client scope: a route answers only a token with its scope, and a token opens no page', async () => {
+    const admin = { kind: 'practitioner', accountId: undefined, permissions: new Set(['admin:manage']), roles: ['administrator'] } as unknown as Actor
+    const tokens = new Map<string, string>()
+    for (const scope of ApiScope.options) {
+      tokens.set(scope, (await t.services.apiClients.createClient(admin, { agencyId: ids.police, name: `Client ${scope}`, scopes: [scope], ratePerMinute: 6000 })).token)
+    }
+    const scopeOf: { [url: string]: string } = { '/api/v1/status': 'status:read', '/api/v1/concerns': 'concerns:write', '/api/v1/events': 'events:write' }
+    const apiRoutes = table.filter(e => e.url.startsWith('/api/v1/') && e.url !== '/api/v1/openapi.json')
+    assert.deepEqual(apiRoutes.map(e => e.url).sort(), Object.keys(scopeOf).sort(), 'every partner API route has its scope here')
+    const failures: string[] = []
+    for (const entry of apiRoutes) {
+      const callers: [string, string][] = [...tokens.entries(), ['no token', ''], ['a made-up token', 'sl_not-a-real-token']]
+      for (const [scope, token] of callers) {
+        const response = await t.app.inject({
+          method: entry.method as 'GET' | 'POST',
+          url: entry.path(ids.kai),
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(entry.method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': `k-${scope}` } : {}) },
+          ...(entry.method === 'POST' ? { payload: '{}' } : {}),
+        })
+        const expected = !tokens.has(scope) ? 401 : scope === scopeOf[entry.url] ? 'reached' : 403
+        const actual = response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : 'reached'
+        if (actual !== expected) failures.push(`${entry.method} ${entry.url} with ${scope}: expected ${expected}, got ${response.statusCode}`)
+      }
+    }
+    for (const token of tokens.values()) {
+      const page = await t.app.inject({ method: 'GET', url: `/children/${ids.kai}`, headers: { authorization: `Bearer ${token}` } })
+      if (classify(page.statusCode, page.headers.location, page.body) !== 'signin') failures.push(`a token opened a page: ${page.statusCode}`)
+    }
+    assert.deepEqual(failures, [])
+  })
 })
