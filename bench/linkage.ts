@@ -51,7 +51,9 @@ const input = path.join(dir, 'records.csv')
 const output = path.join(dir, 'clusters.csv')
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${mib(totalmem())} MiB, Node ${process.version}`)
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${mib(totalmem())} MiB, Node ${process.version}`,
+)
 let started = performance.now()
 const data = generateSyntheticRecords({ records, seed, style })
 const header = INPUT_COLUMNS.map(([, name]) => name)
@@ -59,10 +61,12 @@ const lines = [header.join(',')]
 for (const record of data.records) lines.push(csvLine(INPUT_COLUMNS.map(([field]) => record[field] ?? '')))
 writeFileSync(input, `${lines.join('\n')}\n`)
 lines.length = 0
-console.log(`Generated ${data.records.length.toLocaleString('en-GB')} ${style} records of ${data.persons.toLocaleString('en-GB')} people in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `Generated ${data.records.length.toLocaleString('en-GB')} ${style} records of ${data.persons.toLocaleString('en-GB')} people in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 
 started = performance.now()
-const cliArgs = ['link', input, '--out', output]
+const cliArgs = ['link', input, '--out', output, '--report', path.join(dir, 'clusters.report.json')]
 const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--run-cli', JSON.stringify(cliArgs)], {
   encoding: 'utf8',
   maxBuffer: 64 * 1024 * 1024,

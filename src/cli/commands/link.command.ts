@@ -30,16 +30,17 @@ const PHASES: Record<BatchPhase, string> = {
 export const linkCommand: Command = {
   name: 'link',
   summary: 'Find the records that are the same person in a CSV file (no database needed)',
-  usage: `Usage: sightline link INPUT.csv --out CLUSTERS.csv [--pairs PAIRS.csv] [--threshold P] [--model MODEL.json]
+  usage: `Usage: sightline link INPUT.csv --out CLUSTERS.csv [--pairs PAIRS.csv] [--threshold P]
+                      [--model MODEL.json] [--save-model MODEL.json] [--report REPORT.json]
 
 Reads person records (contracts/linkage.md: a header row with record_id and any of source, given_name,
 middle_names, family_name, date_of_birth, sex, postcode, address, nhs_number, upn, email, phone), works out
 which are the same person, and writes every record_id with its person_id. Unreadable values are counted and
 treated as missing. Twins and records with conflicting NHS numbers are never linked automatically.
 
-The model is trained on the input itself and saved beside the output as CLUSTERS.model.json (with a report of
-candidate pairs per blocking rule in CLUSTERS.report.json); pass it back with --model to score other files the
-same way.
+The model (Fellegi–Sunter m and u probabilities) is trained on the input itself. --save-model keeps it, to
+score other files the same way with --model; --report writes the blocking report (candidate pairs per rule,
+largest blocks) and the training sessions.
 
 Options:
   --out FILE         where to write record_id,person_id (required)
@@ -48,6 +49,8 @@ Options:
   --threshold P      match probability at or above which pairs are linked, between 0 and 1
                      (default ${DEFAULT_LINK_THRESHOLD}; pairs from ${DEFAULT_REVIEW_THRESHOLD} up to it are for human review)
   --model FILE       use this saved model instead of training one
+  --save-model FILE  write the model used, to pass back with --model
+  --report FILE      write the blocking report and training sessions as JSON
   -h, --help         show this help
 
 Exit status: 0 done; 2 bad usage, or an input that is unreadable, has no record_id column or repeats a record_id.`,
@@ -81,12 +84,13 @@ Exit status: 0 done; 2 bad usage, or an input that is unreadable, has no record_
     try {
       writeFileSync(values.out, clustersCsv(result))
       if (values.pairs) writeFileSync(values.pairs, pairsCsv(result))
-      const base = values.out.replace(/\.csv$/i, '')
-      writeFileSync(`${base}.model.json`, `${JSON.stringify(result.model, null, 2)}\n`)
-      writeFileSync(
-        `${base}.report.json`,
-        `${JSON.stringify({ summary: result.summary, blocking: result.blocking, emSessions: result.emSessions }, null, 2)}\n`,
-      )
+      if (values['save-model']) writeFileSync(values['save-model'], `${JSON.stringify(result.model, null, 2)}\n`)
+      if (values.report) {
+        writeFileSync(
+          values.report,
+          `${JSON.stringify({ summary: result.summary, blocking: result.blocking, emSessions: result.emSessions }, null, 2)}\n`,
+        )
+      }
     } catch (error) {
       console.error(`sightline link: cannot write the output: ${describe(error)}`)
       return 2
@@ -125,6 +129,8 @@ function parse(args: string[]) {
         pairs: { type: 'string' },
         threshold: { type: 'string' },
         model: { type: 'string' },
+        'save-model': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,

@@ -274,7 +274,6 @@ function fold(key: number): number {
   return (Math.imul(high ^ (high >>> 15), 0x2c1b3c6d) ^ Math.imul(low, 0x297a2d39) ^ (low >>> 13)) & 0x7fffffff
 }
 
-
 export function generateCandidates(v: StoreView, options: BlockingOptions = {}): CandidatePairs {
   const rules = options.rules ?? DEFAULT_BLOCKING_RULES
   const n = v.count
@@ -297,7 +296,8 @@ export function generateCandidates(v: StoreView, options: BlockingOptions = {}):
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)))
   const INDEX_SPACE = 2 ** indexBits
   const keyMask = indexBits > 22 ? 2 ** (53 - indexBits) - 1 : 0x7fffffff
-  if (keyMask !== 0x7fffffff) for (let k = 0; k < keys.length; k++) if (keys[k] !== NO_KEY) keys[k] = (keys[k] as number) & keyMask
+  if (keyMask !== 0x7fffffff)
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== NO_KEY) keys[k] = (keys[k] as number) & keyMask
   const members = new Int32Array(n)
   const sortable = new Float64Array(n)
   for (let ruleIndex = 0; ruleIndex < ruleCount; ruleIndex++) {
@@ -323,7 +323,12 @@ export function generateCandidates(v: StoreView, options: BlockingOptions = {}):
     const groups = starts.length - 1
 
     // The largest block size this rule can afford within its pair budget.
-    const maxBlockSize = affordableBlockSize(start, groups, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE, budget(rule))
+    const maxBlockSize = affordableBlockSize(
+      start,
+      groups,
+      options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE,
+      budget(rule),
+    )
     const report: RuleReport = {
       rule: rule.name,
       description: rule.description,

@@ -427,7 +427,7 @@ function compareIdentifier(v: StoreView, ids: Int32Array, reliable: Uint8Array, 
  * may already show a move, so the addresses need only be in the same postcode district (or the sexes differ):
  * with no address, or far apart, a different first name is too common a slip in sparse data to hold back.
  */
-function looksLikeTwins(v: StoreView, i: number, j: number, levels: Uint8Array): boolean {
+function looksLikeTwins(v: StoreView, givenA: number, givenB: number, levels: Uint8Array): boolean {
   const given = levels[F_GIVEN] as number
   if (
     levels[F_DOB] !== DOB_EXACT ||
@@ -448,17 +448,22 @@ function looksLikeTwins(v: StoreView, i: number, j: number, levels: Uint8Array):
   const sexDiffers = levels[F_SEX] === 2
   const location = levels[F_LOCATION] as number
   if ((location === 0 || location > LOCATION_DISTRICT) && !sexDiffers) return false
-  const a = v.names[v.g0[i] as number] as string
-  const b = v.names[v.g0[j] as number] as string
+  const a = v.names[givenA] as string
+  const b = v.names[givenB] as string
   const edits = damerauLevenshtein(a, b, 2)
   if (sexDiffers) return edits > 1
-  if (edits <= 1 || v.nameSound[v.g0[i] as number] === v.nameSound[v.g0[j] as number]) return false
+  if (edits <= 1 || v.nameSound[givenA] === v.nameSound[givenB]) return false
   if (jaroWinkler(a, b) >= 0.9 && edits <= 2) return false
-  return !nicknameWithTypo(v, v.g0[i] as number, b) && !nicknameWithTypo(v, v.g0[j] as number, a)
+  return !nicknameWithTypo(v, givenA, givenB) && !nicknameWithTypo(v, givenB, givenA)
 }
 
-/** One name is a nickname of a mistyped form of the other (Tom and Rhomas). */
-function nicknameWithTypo(v: StoreView, id: number, other: string): boolean {
+/**
+ * One name is a nickname of a mistyped form of the other (Tom and Rhomas). Only when the other is not a name in
+ * its own right: Ella is not a slip for Ellie, so Ella and Elsie stay two names.
+ */
+function nicknameWithTypo(v: StoreView, id: number, otherId: number): boolean {
+  if ((v.nickStart[otherId + 1] as number) > (v.nickStart[otherId] as number)) return false
+  const other = v.names[otherId] as string
   for (let k = v.nickStart[id] as number; k < (v.nickStart[id + 1] as number); k++) {
     const members = v.nickGroupMembers[v.nickIds[k] as number] as string
     for (const member of members.split(' ')) if (damerauLevenshtein(member, other, 1) <= 1) return true
@@ -495,8 +500,9 @@ export function compareRecords(v: StoreView, i: number, j: number, levels: Uint8
       fj !== EMPTY &&
       (sameStart(v, gi, fj) || sameStart(v, fi, gj))
     ) {
-      const crossGiven = compareGivenIds(v, gi, fj)
-      const crossFamily = compareFamilyIds(v, fi, gj)
+      // Record i's given name is in its family-name field and the other way round.
+      const crossGiven = compareGivenIds(v, fi, gj)
+      const crossFamily = compareFamilyIds(v, gi, fj)
       // Both agree crosswise, or one agrees closely and the other is no worse than the straight comparison.
       const both = crossGiven <= 4 && crossFamily <= 4
       const one = (crossGiven <= 2 || crossFamily <= 2) && crossGiven <= given && crossFamily <= family
@@ -515,7 +521,9 @@ export function compareRecords(v: StoreView, i: number, j: number, levels: Uint8
   levels[F_NHS] = compareIdentifier(v, v.nhs, v.nhsReliable, i, j)
   levels[F_UPN] = compareIdentifier(v, v.upn, v.upnReliable, i, j)
   if (levels[F_NHS] === ID_CONFLICT) flags |= FLAG_NHS_CONFLICT
-  if (looksLikeTwins(v, i, j, levels)) flags |= FLAG_TWINS
+  // With the names swapped, record i's given name is the one in its family-name field.
+  const givenA = (flags & FLAG_NAMES_SWAPPED) === 0 ? (v.g0[i] as number) : (v.f0[i] as number)
+  if (looksLikeTwins(v, givenA, v.g0[j] as number, levels)) flags |= FLAG_TWINS
   return flags
 }
 

@@ -44,7 +44,18 @@ describe('sightline link', () => {
 
   it('writes every record once with its person, the pairs, the model and a summary', () => {
     writeFileSync(file('in.csv'), INPUT)
-    const result = sightline(['link', file('in.csv'), '--out', file('clusters.csv'), '--pairs', file('pairs.csv')])
+    const result = sightline([
+      'link',
+      file('in.csv'),
+      '--out',
+      file('clusters.csv'),
+      '--pairs',
+      file('pairs.csv'),
+      '--save-model',
+      file('clusters.model.json'),
+      '--report',
+      file('clusters.report.json'),
+    ])
     assert.equal(result.status, 0, result.stderr)
     const rows = readFileSync(file('clusters.csv'), 'utf8').trim().split('\n')
     assert.equal(rows[0], 'record_id,person_id')

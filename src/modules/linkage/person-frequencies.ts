@@ -37,7 +37,12 @@ const FLOOR = 1e-9
  * non-negative integer (or -1); each value counts once per cluster. Typed arrays indexed by value, with a stamp
  * per value for "already counted in this cluster", keep this linear and allocation-free at a million records.
  */
-function shareOfPairs(values: (r: number) => number, order: Int32Array, clusterStart: Int32Array, clusters: number): number {
+function shareOfPairs(
+  values: (r: number) => number,
+  order: Int32Array,
+  clusterStart: Int32Array,
+  clusters: number,
+): number {
   let holders = new Int32Array(1024)
   let stamp = new Int32Array(1024).fill(-1)
   let people = 0
