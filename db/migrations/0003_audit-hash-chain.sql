@@ -1,24 +1,26 @@
--- Every audit event carries the hash of the one before it. The content hashed is fixed here, in one function,
--- used both when an event is written and when `sightline audit verify` checks the chain.
-CREATE FUNCTION audit_event_content(e audit_event) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT concat_ws('|',
-    e.seq::text,
-    e.id::text,
-    to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    coalesce(e.actor_account_id::text, ''),
-    coalesce(e.actor_agency_id::text, ''),
-    coalesce(e.actor_api_client_id::text, ''),
-    e.action,
-    e.subject_type,
-    e.subject_id,
-    coalesce(e.person_id::text, ''),
-    coalesce(e.request_id, ''),
-    coalesce(e.reason, ''),
-    e.details::text)
-$$;
---> statement-breakpoint
-CREATE FUNCTION audit_event_hash(prev_hash text, e audit_event) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT encode(sha256(convert_to(prev_hash || '|' || audit_event_content(e), 'UTF8')), 'hex')
+-- Every audit event carries the hash of the one before it. What is hashed is fixed here, in one function, used
+-- both when an event is written and when `sightline audit verify` checks the chain.
+-- The columns are passed one by one rather than as the row: building a row value for every event made
+-- verification twice as slow, and a STABLE SQL function of plain values is inlined into the caller's query.
+CREATE FUNCTION audit_event_hash(
+  prev_hash text, seq bigint, id bigint, occurred_at timestamptz, actor_account_id uuid, actor_agency_id uuid,
+  actor_api_client_id uuid, action text, subject_type text, subject_id text, person_id uuid, request_id text,
+  reason text, details jsonb
+) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT encode(sha256(convert_to(prev_hash || '|' || concat_ws('|',
+    seq::text,
+    id::text,
+    (extract(epoch FROM occurred_at) * 1000000)::bigint::text,
+    coalesce(actor_account_id::text, ''),
+    coalesce(actor_agency_id::text, ''),
+    coalesce(actor_api_client_id::text, ''),
+    action,
+    subject_type,
+    subject_id,
+    coalesce(person_id::text, ''),
+    coalesce(request_id, ''),
+    coalesce(reason, ''),
+    details::text), 'UTF8')), 'hex')
 $$;
 --> statement-breakpoint
 -- Writers queue here, in commit order of this lock: the chain position (seq) and the previous hash are read
@@ -32,7 +34,9 @@ BEGIN
   SELECT seq, hash INTO last_seq, last_hash FROM audit_event ORDER BY seq DESC LIMIT 1;
   NEW.seq := coalesce(last_seq, 0) + 1;
   NEW.prev_hash := coalesce(last_hash, '');
-  NEW.hash := audit_event_hash(NEW.prev_hash, NEW);
+  NEW.hash := audit_event_hash(NEW.prev_hash, NEW.seq, NEW.id, NEW.occurred_at, NEW.actor_account_id, NEW.actor_agency_id,
+    NEW.actor_api_client_id, NEW.action, NEW.subject_type, NEW.subject_id, NEW.person_id, NEW.request_id, NEW.reason,
+    NEW.details);
   RETURN NEW;
 END;
 $$;

@@ -314,12 +314,11 @@ export class IntakeService {
     requirePermission(actor, 'contact:decide')
     return this.database.db.transaction(async tx => {
       const contact = await this.findContact(tx, contactId)
-      const [person, others, ragHistory, agencies] = await Promise.all([
-        this.people.findPerson(tx, contact.personId),
-        this.people.otherChildrenInHousehold(tx, contact.personId),
-        this.intake.with(tx).listRagHistory(contact.id),
-        this.agencies.byId(tx),
-      ])
+      // One connection per transaction: its queries go one after another.
+      const person = await this.people.findPerson(tx, contact.personId)
+      const others = await this.people.otherChildrenInHousehold(tx, contact.personId)
+      const ragHistory = await this.intake.with(tx).listRagHistory(contact.id)
+      const agencies = await this.agencies.byId(tx)
       if (!person) throw new NotFoundError('Contact')
       const [practitioner] = await this.agencies.findPractitioners(contact.referrerPractitionerId ? [contact.referrerPractitionerId] : [], tx)
       await this.audit.write(tx, { actor, requestId: context.requestId }, {

@@ -121,7 +121,9 @@ export class ChildRecordService {
       const person = await this.findChild(tx, personId)
       const access = await this.policy.recordAccess(tx, actor, personId)
       const grants = await this.policy.activeGrants(tx, personId)
-      const [status, contacts] = await Promise.all([this.chronology.serviceStatus(tx, personId), this.contacts(tx, grants)])
+      // One connection per transaction: its queries go one after another (node-postgres and PGlite alike).
+      const status = await this.chronology.serviceStatus(tx, personId)
+      const contacts = await this.contacts(tx, grants)
 
       if (access.level === 'known-to-services' || !can(actor, 'child:view')) {
         await this.tellAllocatedWorkers(tx, actor, person, grants, 'looked this child up in Sightline')
@@ -143,12 +145,10 @@ export class ChildRecordService {
       }
 
       const repository = this.people.with(tx)
-      const [sourceRecords, current, relationships, entries] = await Promise.all([
-        repository.listSourceRecords(personId),
-        repository.findCurrentHousehold(personId),
-        repository.listRelationships(personId),
-        this.chronology.listForReader(tx, actor, personId, order, filter),
-      ])
+      const sourceRecords = await repository.listSourceRecords(personId)
+      const current = await repository.findCurrentHousehold(personId)
+      const relationships = await repository.listRelationships(personId)
+      const entries = await this.chronology.listForReader(tx, actor, personId, order, filter)
       let household: Household | undefined
       if (current) {
         const typeOf = new Map(relationships.map(r => [r.id, r.type]))
@@ -168,10 +168,8 @@ export class ChildRecordService {
         reason: access.grant.kind === 'break-glass' ? `break glass: ${access.grant.reason ?? ''}` : basisLabel,
         details: { grantId: access.grant.id, basis: access.grant.kind },
       })
-      const [disclosures, viewers] = await Promise.all([
-        this.chronology.listDisclosures(tx, personId),
-        can(actor, 'record:view-audit') ? this.audit.listForPerson(tx, personId, 50) : Promise.resolve(undefined),
-      ])
+      const disclosures = await this.chronology.listDisclosures(tx, personId)
+      const viewers = can(actor, 'record:view-audit') ? await this.audit.listForPerson(tx, personId, 50) : undefined
       return {
         level: 'full',
         basis: access.grant.kind,

@@ -20,12 +20,18 @@ type BatchRow = {
 
 type Batch = { from: number; row: BatchRow }
 
+/** The hash of event `a` as the insert trigger computed it (the function of migration 0003). */
+const HASH_OF_ROW = sql.raw(
+  'audit_event_hash(a.prev_hash, a.seq, a.id, a.occurred_at, a.actor_account_id, a.actor_agency_id, a.actor_api_client_id, ' +
+    'a.action, a.subject_type, a.subject_id, a.person_id, a.request_id, a.reason, a.details)',
+)
+
 /**
  * Walk the audit hash chain in chain order and report the first broken link: an event whose stored hash does
  * not match its content (it was changed), whose previous-hash does not match the event before it (the chain
  * was re-linked), or a gap in the sequence (events were removed). The database recomputes each hash with the
- * same SQL function the insert trigger used; each batch comes back as one row (its first problem and its two
- * ends), batches run a few at a time, and the ends are then joined up in order. Removing events from the very
+ * same SQL function the insert trigger used, in one aggregated pass per batch that returns only where the first
+ * problem is and the batch's two ends; batches run a few at a time, and the ends are then joined up in order. Removing events from the very
  * end of the chain leaves no gap: compare the head this reports with one recorded earlier to detect that.
  */
 export async function verifyAuditChain(
@@ -43,37 +49,64 @@ export async function verifyAuditChain(
 
   const checkBatch = async (from: number): Promise<Batch> => {
     const to = Math.min(from + batchSize, maxSeq + 1)
-    const [row] = await database.rows<BatchRow>(sql`
-      with batch as (
-        select a.seq, a.id, a.prev_hash, a.hash, audit_event_hash(a.prev_hash, a) <> a.hash as changed,
-               lag(a.seq) over (order by a.seq) as prior_seq, lag(a.hash) over (order by a.seq) as prior_hash
+    // One pass over the batch in chain order, aggregated as it goes (nothing is materialised): where the first
+    // problem is, and the batch's two ends. The few rows named are then read back by their sequence numbers.
+    const [scan] = await database.rows<{ bad_seq: string | null; first_seq: string | null; last_seq: string | null; n: string }>(sql`
+      select min(seq) filter (where changed or (prior_seq is not null and (prior_seq <> seq - 1 or prior_hash <> prev_hash)))::text as bad_seq,
+             min(seq)::text as first_seq, max(seq)::text as last_seq, count(*)::text as n
+      from (
+        select a.seq, a.prev_hash,
+               ${HASH_OF_ROW} <> a.hash as changed,
+               lag(a.seq) over w as prior_seq, lag(a.hash) over w as prior_hash
         from audit_event a where a.seq >= ${from} and a.seq < ${to}
-      ),
-      bad as (
-        select seq, id, changed, prior_seq from batch
-        where changed or (prior_seq is not null and (prior_seq <> seq - 1 or prior_hash <> prev_hash))
-        order by seq limit 1
-      ),
-      first as (select seq, id, prev_hash from batch order by seq limit 1),
-      last as (select seq, hash from batch order by seq desc limit 1)
-      select (select seq::text from bad) as bad_seq, (select id::text from bad) as bad_id,
-             (select changed from bad) as bad_changed, (select prior_seq::text from bad) as bad_prior_seq,
-             (select seq::text from first) as first_seq, (select id::text from first) as first_id,
-             (select prev_hash from first) as first_prev,
-             (select seq::text from last) as last_seq, (select hash from last) as last_hash,
-             (select count(*)::text from batch) as n`)
-    return { from, row: row! }
+        window w as (order by a.seq)
+      ) b`)
+    const row: BatchRow = {
+      bad_seq: scan?.bad_seq ?? null,
+      bad_id: null,
+      bad_changed: null,
+      bad_prior_seq: null,
+      first_seq: scan?.first_seq ?? null,
+      first_id: null,
+      first_prev: null,
+      last_seq: scan?.last_seq ?? null,
+      last_hash: null,
+      n: scan?.n ?? '0',
+    }
+    if (row.first_seq !== null) {
+      const [ends] = await database.rows<{ first_id: string; first_prev: string; last_hash: string }>(sql`
+        select (select id::text from audit_event where seq = ${row.first_seq}) as first_id,
+               (select prev_hash from audit_event where seq = ${row.first_seq}) as first_prev,
+               (select hash from audit_event where seq = ${row.last_seq}) as last_hash`)
+      row.first_id = ends?.first_id ?? null
+      row.first_prev = ends?.first_prev ?? null
+      row.last_hash = ends?.last_hash ?? null
+    }
+    if (row.bad_seq !== null) {
+      const [bad] = await database.rows<{ id: string; changed: boolean; prior_seq: string | null }>(sql`
+        select a.id::text, ${HASH_OF_ROW} <> a.hash as changed,
+               (select max(p.seq)::text from audit_event p where p.seq >= ${from} and p.seq < a.seq) as prior_seq
+        from audit_event a where a.seq = ${row.bad_seq}`)
+      row.bad_id = bad?.id ?? null
+      row.bad_changed = bad?.changed ?? null
+      row.bad_prior_seq = bad?.prior_seq ?? null
+    }
+    return { from, row }
   }
 
-  // Run the batches a few at a time, then read their results in chain order.
-  const results: Batch[] = []
+  // Keep `concurrency` batches in flight (each on its own connection), then read the results in chain order.
+  const results: Batch[] = new Array<Batch>(starts.length)
+  let next = 0
   let checkedSoFar = 0
-  for (let i = 0; i < starts.length; i += concurrency) {
-    const done = await Promise.all(starts.slice(i, i + concurrency).map(checkBatch))
-    results.push(...done)
-    checkedSoFar += done.reduce((sum, b) => sum + Number(b.row.n), 0)
-    options.onProgress?.(checkedSoFar, total)
+  const worker = async () => {
+    while (next < starts.length) {
+      const index = next++
+      results[index] = await checkBatch(starts[index]!)
+      checkedSoFar += Number(results[index].row.n)
+      options.onProgress?.(checkedSoFar, total)
+    }
   }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
 
   let carrySeq = 0
   let carryHash = ''
