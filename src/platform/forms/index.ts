@@ -1,2 +1,2 @@
 export { parseForm, type FormResult, type FormErrors } from './parse-form.ts'
-export { parseDateParts } from './date-input.ts'
+export { parseDateParts, parseDateRange, dateRangeFields, formText } from './date-input.ts'
