@@ -66,7 +66,7 @@ export function intakeRoutes(app: FastifyInstance, deps: { intake: IntakeService
     const change = (request.query as Record<string, string>).change === '1'
     const result = parseStep(step, body)
     if (!result.ok) return reply.status(400).page(view('concern-step'), renderStep(step, body, change, { errors: result.errors, errorList: result.errorList }))
-    const draft = (await intake.saveDraft(request.actor!, result.answers)) as Draft
+    const draft = (await intake.saveDraft(request.actor!, result.answers, { requestId: request.id })) as Draft
     const next = change ? undefined : STEPS[STEPS.indexOf(step) + 1]
     return reply.redirect(next ? `/concerns/new/${next}` : firstIncomplete(draft) ? `/concerns/new/${firstIncomplete(draft)}` : '/concerns/check', 303)
   })
@@ -93,7 +93,7 @@ export function intakeRoutes(app: FastifyInstance, deps: { intake: IntakeService
   })
 
   app.get('/concerns/mine', { config: { access: 'concern:raise' } }, async (request, reply) => {
-    const referrals = await intake.listMine(request.actor!)
+    const referrals = await intake.listMine(request.actor!, { requestId: request.id })
     return reply.page(view('concerns-mine'), { referrals, ...labels })
   })
 

@@ -93,7 +93,7 @@ export class IntakeService {
   }
 
   /** Merge one page's answers into the draft, stored server-side so a timed-out session loses nothing. */
-  async saveDraft(actor: Actor, answers: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async saveDraft(actor: Actor, answers: Record<string, unknown>, context: RequestContext): Promise<Record<string, unknown>> {
     requirePermission(actor, 'concern:raise')
     if (!actor.accountId) throw new ForbiddenError()
     const accountId = actor.accountId
@@ -101,6 +101,13 @@ export class IntakeService {
       const repository = this.intake.with(tx)
       const merged = { ...((await repository.findDraft(accountId))?.answers ?? {}), ...answers }
       await repository.saveDraft(accountId, merged, this.now())
+      // A draft holds what a practitioner has written about a child: every change to it is audited too.
+      await this.audit.write(tx, { actor, requestId: context.requestId }, {
+        action: 'concern.draft-saved',
+        subjectType: 'concern-draft',
+        subjectId: accountId,
+        details: { answered: Object.keys(answers) },
+      })
       return merged
     })
   }
@@ -272,13 +279,19 @@ export class IntakeService {
   // ----- The referrer's view -----
 
   /** The referrer's own referrals and their outcomes, newest first. */
-  async listMine(actor: Actor): Promise<(Contact & { child: ChildSummary | undefined })[]> {
+  async listMine(actor: Actor, context: RequestContext): Promise<(Contact & { child: ChildSummary | undefined })[]> {
     requirePermission(actor, 'concern:raise')
     if (!actor.accountId) return []
     const accountId = actor.accountId
     return this.database.db.transaction(async tx => {
       const contacts = await this.intake.with(tx).listByReferrer(accountId, 200)
       const people = new Map((await this.people.findPeople(tx, contacts.map(c => c.personId))).map(p => [p.id, summaryOf(p)]))
+      await this.audit.write(tx, { actor, requestId: context.requestId }, {
+        action: 'concern.outcomes-viewed',
+        subjectType: 'referrer',
+        subjectId: accountId,
+        details: { contacts: contacts.map(c => c.id) },
+      })
       return contacts.map(c => ({ ...c, child: people.get(c.personId) }))
     })
   }
