@@ -208,7 +208,7 @@ export function routineYear(h: CaseHistory, child: ChildMember): void {
         h.schoolOffice(child),
         [child],
         { sessions },
-        `${r.pick(absenceReasons)} (${sessions} sessions).`,
+        `${r.pick(absenceReasons)} (${sessions} ${sessions === 1 ? 'session' : 'sessions'}).`,
       )
       // Now and then the register is corrected afterwards: a new entry supersedes the first.
       if (r.chance(0.01))
