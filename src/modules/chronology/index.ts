@@ -12,3 +12,4 @@ export {
   type ServiceStatus,
 } from './event.schema.ts'
 export { serviceStatus, isKnownToServices } from './service-status.ts'
+export { detailSchemas, parseEventDetails, personRefFields, type EventDetails } from './event-details.schema.ts'

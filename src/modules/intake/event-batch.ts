@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import type { FieldIssue } from '../../platform/errors/index.ts'
 import { EventType, LawfulBasis } from '../chronology/index.ts'
-import { parseEventDetails } from '../risk/index.ts'
+import { parseEventDetails } from '../chronology/index.ts'
 import { ChildIdentity, IsoDate } from './intake.schema.ts'
 
 export const MAX_BATCH = 1000

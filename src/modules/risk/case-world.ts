@@ -2,7 +2,7 @@ import type { AgencyKind } from '../agencies/index.ts'
 import type { EventType } from '../chronology/index.ts'
 import type { RelationshipType } from '../people/index.ts'
 import { CaseCalendar, type AgeAtDay0 } from './calendar.ts'
-import type { EventDetails } from './event-details.schema.ts'
+import type { EventDetails } from '../chronology/index.ts'
 import type {
   CaseRelationshipView,
   CaseStatus,

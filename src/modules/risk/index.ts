@@ -10,7 +10,7 @@ export {
   type TimelineIssue,
   type TimelineResult,
 } from './timeline.schema.ts'
-export { detailSchemas, parseEventDetails, type EventDetails } from './event-details.schema.ts'
+export { detailSchemas, parseEventDetails, type EventDetails } from '../chronology/index.ts'
 export {
   Theme,
   themeTitles,

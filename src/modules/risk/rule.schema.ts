@@ -2,7 +2,7 @@ import * as z from 'zod'
 import type { AgencyKind } from '../agencies/index.ts'
 import type { EventType } from '../chronology/index.ts'
 import type { RelationshipType } from '../people/index.ts'
-import type { EventDetails } from './event-details.schema.ts'
+import type { EventDetails } from '../chronology/index.ts'
 
 /**
  * The vocabulary of decision support (ARCHITECTURE.md, "rules, not scores"): review themes, rules, what a rule sees

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { EventType } from '../chronology/index.ts'
-import { detailSchemas } from './event-details.schema.ts'
+import { detailSchemas } from '../chronology/index.ts'
 import { parseTimeline, safeParseTimeline, TimelineError } from './timeline.schema.ts'
 
 /** The example of contracts/timeline.md. */

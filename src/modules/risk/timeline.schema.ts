@@ -3,7 +3,7 @@ import { AgencyKind } from '../agencies/index.ts'
 import { EventType } from '../chronology/index.ts'
 import { PersonKind, RelationshipType, Sex } from '../people/index.ts'
 import { isIsoDate } from './calendar.ts'
-import { detailSchemas, personRefFields, type EventDetails } from './event-details.schema.ts'
+import { detailSchemas, personRefFields, type EventDetails } from '../chronology/index.ts'
 
 /**
  * Timelines (contracts/timeline.md): a case history as data. Parsing is all or nothing: every problem is reported

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { AgencyKind } from '../agencies/index.ts'
-import type { EventType } from '../chronology/index.ts'
+import type { EventType } from './event.schema.ts'
 
 /**
  * The detail fields of each event type in contracts/timeline.md, as strict zod objects: an unknown field or value
