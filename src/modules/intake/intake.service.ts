@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { requirePermission, type AccessPolicy, type Actor, type NewAccessGrant } from '../../platform/access/index.ts'
-import type { AuditWriter } from '../../platform/audit/index.ts'
+import type { AuditWriter, RequestContext } from '../../platform/audit/index.ts'
 import type { Database, Db } from '../../platform/db/index.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
@@ -13,7 +13,6 @@ import { ConcernAnswers, decisionLabels, type Contact, type Decision, type Match
 import type { PersonMatcher } from './person-matcher.ts'
 import { dueDate } from '../clocks/index.ts'
 
-export type RequestContext = { requestId: string | undefined }
 
 export type ChildSummary = Pick<Person, 'id' | 'givenName' | 'familyName' | 'dateOfBirth' | 'nhsNumber'>
 

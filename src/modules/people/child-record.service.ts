@@ -8,7 +8,7 @@ import {
   type Actor,
   type GrantKind,
 } from '../../platform/access/index.ts'
-import type { AuditRecord, AuditWriter } from '../../platform/audit/index.ts'
+import type { AuditRecord, AuditWriter, RequestContext } from '../../platform/audit/index.ts'
 import type { Database, Db } from '../../platform/db/index.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
@@ -17,7 +17,6 @@ import type { NotificationService } from '../notifications/index.ts'
 import type { PeopleRepository } from './people.repository.ts'
 import { PersonId, type ChildRecord, type Household, type Person } from './person.schema.ts'
 
-export type RequestContext = { requestId: string | undefined }
 
 /** Whom to contact about a child: their allocated worker or team, or the local authority's front door. */
 export type Contact = {
@@ -119,8 +118,8 @@ export class ChildRecordService {
     requirePermission(actor, 'child:search')
     return this.database.db.transaction(async tx => {
       const person = await this.findChild(tx, personId)
-      const access = await this.policy.recordAccess(tx, actor, personId)
       const grants = await this.policy.activeGrants(tx, personId)
+      const access = this.policy.accessFrom(actor, grants)
       // One connection per transaction: its queries go one after another (node-postgres and PGlite alike).
       const status = await this.chronology.serviceStatus(tx, personId)
       const contacts = await this.contacts(tx, grants)

@@ -1,4 +1,4 @@
-export { PeopleService, SEARCH_LIMIT, type PeopleImport, type RequestContext } from './people.service.ts'
+export { PeopleService, SEARCH_LIMIT, type PeopleImport } from './people.service.ts'
 export {
   PeopleRepository,
   type NewPersonRow,

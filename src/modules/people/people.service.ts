@@ -1,5 +1,5 @@
 import { requirePermission, type Actor } from '../../platform/access/index.ts'
-import type { AuditWriter } from '../../platform/audit/index.ts'
+import type { AuditWriter, RequestContext } from '../../platform/audit/index.ts'
 import type { Database, Db } from '../../platform/db/index.ts'
 import type {
   NewHouseholdMemberRow,
@@ -19,7 +19,6 @@ export type PeopleImport = {
   relationships: NewRelationshipRow[]
 }
 
-export type RequestContext = { requestId: string | undefined }
 
 export const SEARCH_LIMIT = 50
 

@@ -30,9 +30,24 @@ export class AccessPolicy {
       { practitionerId: actor.practitionerId, teamId: actor.teamId, agencyId: actor.agencyId },
       this.now(),
     )
-    const full = precedence.map(kind => grants.find(g => g.kind === kind)).find(g => g !== undefined)
+    return this.accessFrom(actor, grants)
+  }
+
+  /**
+   * The access that a person's active grants give this actor: the strongest relationship held by them, their
+   * team or their agency. For callers that have read every grant on the person already.
+   */
+  accessFrom(actor: Actor, grants: readonly AccessGrant[]): RecordAccess {
+    if (actor.kind !== 'practitioner' || !actor.practitionerId) return { level: 'known-to-services', referrerGrant: undefined }
+    const held = grants.filter(
+      g =>
+        (g.practitionerId !== null && g.practitionerId === actor.practitionerId) ||
+        (g.teamId !== null && g.teamId === actor.teamId) ||
+        (g.agencyId !== null && g.agencyId === actor.agencyId),
+    )
+    const full = precedence.map(kind => held.find(g => g.kind === kind)).find(g => g !== undefined)
     if (full) return { level: 'full', grant: full }
-    return { level: 'known-to-services', referrerGrant: grants.find(g => g.kind === 'referrer') }
+    return { level: 'known-to-services', referrerGrant: held.find(g => g.kind === 'referrer') }
   }
 
   /**

@@ -13,7 +13,10 @@ export type AuditEntry = {
   details?: Record<string, unknown>
 }
 
-export type AuditContext = { actor: Actor | undefined; requestId: string | undefined }
+/** What a service needs to know of the request it serves: its id, carried into the audit events it writes. */
+export type RequestContext = { requestId: string | undefined }
+
+export type AuditContext = RequestContext & { actor: Actor | undefined }
 
 export type AuditRecord = typeof auditEvent.$inferSelect
 

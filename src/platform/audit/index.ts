@@ -1,4 +1,4 @@
-export { AuditWriter, type AuditEntry, type AuditContext, type AuditRecord } from './audit.writer.ts'
+export { AuditWriter, type AuditEntry, type AuditContext, type AuditRecord, type RequestContext } from './audit.writer.ts'
 export { verifyAuditChain, type VerifyResult, type BrokenLink } from './audit-verifier.ts'
 export { AuditSearchService, AUDIT_CSV_HEADER, auditCsvLine } from './audit-search.service.ts'
 export { AuditSearchRepository, type AuditQuery, type AuditRow } from './audit-search.repository.ts'
