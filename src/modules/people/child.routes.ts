@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import * as z from 'zod'
-import { formatDateTime } from '../../platform/views/views.ts'
 import { parseForm } from '../../platform/forms/index.ts'
 import type { AgencyService } from '../agencies/index.ts'
 import { ChronologyOrder, EventType, lawfulBasisLabels } from '../chronology/index.ts'
@@ -120,10 +119,8 @@ export function childRoutes(app: FastifyInstance, deps: ChildRouteDeps): void {
         ...v,
         who: (v.actorAccountId && viewerNames.get(v.actorAccountId)) ?? 'A partner system or an account without a practitioner',
         agency: agencyName(v.actorAgencyId),
-        when: formatDateTime(v.occurredAt),
         what: viewerActions[v.action] ?? v.action,
       })),
-      breakGlassUntil: view.basis === 'break-glass' && view.grant.endsAt ? formatDateTime(view.grant.endsAt) : undefined,
       order,
     })
   })
